@@ -1,0 +1,17 @@
+// Where things live, resolved from this file so scripts work from any working directory.
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const specRoot = path.join(projectRoot, "openapi/openapi.yaml");
+export const generatedDir = path.join(projectRoot, "generated");
+export const bundledYaml = path.join(generatedDir, "openapi.yaml");
+export const bundledJson = path.join(generatedDir, "openapi.json");
+export const generatedTypes = path.join(generatedDir, "openapi-types.ts");
+export const docsDir = path.join(projectRoot, "dist/docs");
+export const docsPage = path.join(docsDir, "index.html");
+
+/** A binary installed by npm into this project (never looked up on PATH or through npx). */
+export function localBin(name: string): string {
+  return path.join(projectRoot, "node_modules/.bin", name);
+}
