@@ -14,9 +14,9 @@ export class NdotoApiError extends Error {
   declare readonly response: Response;
   override name = "NdotoApiError";
 
-  /** Built from what openapi-fetch resolved with; `redact` removes the token wherever a server echoed it. */
+  /** Built from a call's `{ error, response }`; `redact` removes the token wherever a server echoed it. */
   constructor(operation: string, { error, response }: { error?: unknown; response: Response }, redact: (text: string) => string) {
-    // openapi-fetch gives `undefined` or "" for an empty body, and the raw text when it is not JSON.
+    // `error` is undefined or "" for an empty body, and the raw text when it is not JSON.
     const body = error ? JSON.parse(redact(JSON.stringify(error))) : undefined;
     const said =
       typeof body?.error === "string" ? body.error : typeof body === "string" ? body.slice(0, 200) : `${response.statusText} ${body === undefined ? "(empty body)" : "(no error message)"}`.trim();

@@ -3,7 +3,7 @@
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import type { RetryOptions } from "./retry.js";
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch";
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";
 type MediaType = `${string}/${string}`;
 
 /** The paths that have an operation for `Method`. */
@@ -48,8 +48,6 @@ export interface NdotoClient<Paths, Throws extends boolean = false> {
   PUT: NdotoMethod<Paths, "put", Throws>;
   POST: NdotoMethod<Paths, "post", Throws>;
   DELETE: NdotoMethod<Paths, "delete", Throws>;
-  OPTIONS: NdotoMethod<Paths, "options", Throws>;
-  HEAD: NdotoMethod<Paths, "head", Throws>;
   PATCH: NdotoMethod<Paths, "patch", Throws>;
 }
 
