@@ -55,7 +55,8 @@ function schemaFor(validator: OpenApiValidator, pointer: string, value: unknown)
   const known = branches.map((branch) => eventOf(validator, branch));
   const mapped = typeof event === "string" ? schema.discriminator?.mapping?.[event] : undefined;
   const index = known.indexOf(event);
-  if (mapped) return mapped;
+  // A mapping names a schema by reference or, as OpenAPI also allows, by its bare name.
+  if (mapped) return mapped.startsWith("#") ? mapped : `#/components/schemas/${pointerSegment(mapped)}`;
   if (typeof event === "string" && index >= 0) return branches[index].$ref ?? `${pointer}/${schema.oneOf ? "oneOf" : "anyOf"}/${index}`;
   const expected = known.filter((name) => name !== undefined).map((name) => JSON.stringify(name)).join(", ");
   const problem = typeof value !== "object" || value === null || Array.isArray(value) ? "(root) must be an object" : event === undefined ? "/event is missing" : `/event ${JSON.stringify(event)} is not a known event`;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createWebhookParser, parseWebhookEvent, WebhookValidationError } from "../../src/client/webhooks";
 import type { OpenApiDocument } from "../../src/validation/openapi-validator";
-import { spec } from "../support/spec";
+import { spec, validator } from "../support/spec";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/webhooks/webhook-event-document.json", import.meta.url), "utf8")) as OpenApiDocument;
 
@@ -78,9 +78,41 @@ describe("parseWebhookEvent", () => {
     expect(() => createWebhookParser(fixture, "NoSuchEvent")(messageCreated)).toThrow("the OpenAPI document has no schema at #/components/schemas/NoSuchEvent");
   });
 
+  it("accepts a discriminator mapping that names schemas by their bare names", () => {
+    const bareNames = structuredClone(fixture) as any;
+    const mapping = bareNames.components.schemas.WebhookEvent.discriminator.mapping;
+    for (const event of Object.keys(mapping)) mapping[event] = mapping[event].replace("#/components/schemas/", "");
+    const parseBare = createWebhookParser<FixtureEvent>(bareNames);
+    expect(parseBare(messageCreated).event).toBe("message_created");
+    expect(rejection(() => parseBare({ ...messageCreated, id: "12" })).field).toBe("/id");
+  });
+
   // The exported parser uses the bundled description. Until it has a WebhookEvent schema (another
   // issue adds it), it must fail clearly rather than accept anything.
   it.runIf(!spec.components?.schemas?.WebhookEvent)("fails clearly while the description has no WebhookEvent schema", () => {
     expect(() => parseWebhookEvent(messageCreated)).toThrow("the OpenAPI document has no schema at #/components/schemas/WebhookEvent");
+  });
+});
+
+// Once the description has its WebhookEvent schema, these run against it: every example of every
+// webhook payload must parse, and the same example without its `event` must be refused on `/event`.
+describe.runIf(spec.components?.schemas?.WebhookEvent)("parseWebhookEvent against the description's WebhookEvent", () => {
+  const examples = Object.entries(spec.webhooks ?? {}).flatMap(([name, item]) =>
+    Object.entries<any>(validator.resolve(validator.resolve(item).value.post?.requestBody).value?.content?.["application/json"]?.examples ?? {}).map(([example, value]) => [`${name}: ${example}`, validator.resolve(value).value.value] as const),
+  );
+
+  it("has webhook payload examples to check", () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  it.each(examples)("parses %s", (_, body) => {
+    expect(parseWebhookEvent(body)).toEqual(body);
+    expect(parseWebhookEvent(JSON.stringify(body))).toEqual(body);
+  });
+
+  it.each(examples)("refuses %s without its event, naming /event", (_, body) => {
+    const { event, ...withoutEvent } = body as { event: string };
+    expect(event).toBeTruthy();
+    expect(rejection(() => parseWebhookEvent(withoutEvent)).field).toBe("/event");
   });
 });
