@@ -2,11 +2,12 @@
 import { readFileSync } from "node:fs";
 import { bundledJson } from "../../scripts/lib/project";
 import { OpenApiValidator, type OpenApiDocument } from "../../src/validation/openapi-validator";
+import { httpMethods } from "../../scripts/lib/code-samples/request";
 
 export const spec = JSON.parse(readFileSync(bundledJson, "utf8")) as OpenApiDocument;
 export const validator = new OpenApiValidator(spec);
 
-export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export { httpMethods };
 
 export interface OperationEntry {
   path: string;
