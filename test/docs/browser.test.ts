@@ -31,20 +31,26 @@ const expectedEntries = [
   ...Object.entries(spec.webhooks ?? {}).flatMap(([event, item]) => httpMethods.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${event}`)),
 ];
 
+const entryLinks = '[data-testid="items-navigation-list"] a';
+
+/** The entries of the operation lists on screen now, as "METHOD path" (the tag inside each link holds the method). */
+function entriesOnScreen(page: Page): Promise<string[]> {
+  return page.$$eval(entryLinks, (links) =>
+    links.map((link) => {
+      const method = link.querySelector('[data-component-name="Tag/Tag"]')?.textContent ?? "";
+      return `${method.trim().toUpperCase()} ${(link.textContent ?? "").slice(method.length).trim()}`;
+    }),
+  );
+}
+
 /**
  * Scrolls through the whole page (Redoc renders sections as they come into view) and collects the
- * entries of every section's operation list, as "METHOD path".
+ * entries of every section's operation list.
  */
 async function listedEntries(page: Page): Promise<Set<string>> {
   const seen = new Set<string>();
   for (let step = 0; step < 500; step++) {
-    const entries = await page.$$eval('[data-testid="items-navigation-list"] a', (links) =>
-      links.map((link) => {
-        const method = link.querySelector('[data-component-name="Tag/Tag"]')?.textContent ?? "";
-        return `${method.trim().toUpperCase()} ${(link.textContent ?? "").slice(method.length).trim()}`;
-      }),
-    );
-    entries.forEach((entry) => seen.add(entry));
+    (await entriesOnScreen(page)).forEach((entry) => seen.add(entry));
     const atBottom = await page.evaluate(() => {
       const before = window.scrollY;
       window.scrollBy(0, window.innerHeight * 0.8);
@@ -119,8 +125,10 @@ describe("the docs page in Chromium", () => {
     const { method, path: pathKey, operation } = operations()[0];
     const python = (operation["x-codeSamples"] as Array<{ lang: string; source: string }>).find((sample) => sample.lang === "Python")!;
     await page.goto(`${server.url}/`, { waitUntil: "load" });
-    const entry = page.locator('[data-testid="items-navigation-list"] a', { hasText: pathKey }).filter({ hasText: method }).first();
     await listedEntries(page); // renders every section, so the entry exists
+    const index = (await entriesOnScreen(page)).indexOf(`${method.toUpperCase()} ${pathKey}`);
+    expect(index, `the page lists ${method.toUpperCase()} ${pathKey}`).toBeGreaterThanOrEqual(0);
+    const entry = page.locator(entryLinks).nth(index);
     await entry.click();
     const operationId = (await entry.getAttribute("href"))!.replace(/^#\//, "");
     const section = page.locator(`[id="${operationId}"]`);

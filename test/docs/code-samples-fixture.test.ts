@@ -12,7 +12,7 @@ import { startMock, type RunningMock } from "../../scripts/lib/prism";
 import { freePort } from "../../scripts/lib/net";
 import { projectRoot } from "../../scripts/lib/project";
 import { OpenApiValidator, type OpenApiDocument } from "../../src/validation/openapi-validator";
-import { checkRunnerAvailable, runners, runSample, sampleProblems, sampleWorkspace } from "../support/code-samples";
+import { checkRunnerAvailable, runners, runSample, sampleProblems, sampleWorkspace, uploadedFiles } from "../support/code-samples";
 
 const fixtureFile = path.join(projectRoot, "test/fixtures/code-samples/openapi.json");
 const fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as OpenApiDocument;
@@ -59,8 +59,7 @@ describe("code samples for the fixture's shapes", () => {
     const runner = runners.find((r) => r.lang === sample.lang)!;
     const unavailable = await checkRunnerAvailable(runner);
     if (unavailable) throw new Error(unavailable);
-    const files = request.body?.kind === "multipart" ? request.body.fields.flatMap((field) => (field.kind === "file" ? [field.fileName] : [])) : [];
-    const problems = sampleProblems(await runSample(runner, sample.source, mock.url, workspace.dir, files), request, validator);
+    const problems = sampleProblems(await runSample(runner, sample.source, mock.url, workspace.dir, uploadedFiles(request)), request, validator);
     expect(problems, `${problems.join("\n")}\n--- sample ---\n${sample.source}`).toEqual([]);
   });
 

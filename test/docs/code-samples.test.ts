@@ -7,7 +7,7 @@ import { sampleLanguages } from "../../scripts/lib/code-samples/index";
 import { sampleRequests } from "../../scripts/lib/code-samples/request";
 import { target } from "../support/client";
 import { operations, spec, validator } from "../support/spec";
-import { checkRunnerAvailable, runners, runSample, sampleProblems, sampleWorkspace, typeCheckSamples, type Runner } from "../support/code-samples";
+import { checkRunnerAvailable, runners, runSample, sampleProblems, sampleWorkspace, typeCheckSamples, uploadedFiles, type Runner } from "../support/code-samples";
 
 interface PublishedSample {
   lang: string;
@@ -91,8 +91,7 @@ describe.runIf(target.isMock)("the code samples run against the mock", () => {
     expect(sample, `no ${runner.lang} sample published`).toBeDefined();
     const unavailable = missing.get(runner);
     if (unavailable) throw new Error(unavailable);
-    const files = request.body?.kind === "multipart" ? request.body.fields.flatMap((field) => (field.kind === "file" ? [field.fileName] : [])) : [];
-    const result = await runSample(runner, sample.source, target.baseUrl, workspace.dir, files);
+    const result = await runSample(runner, sample.source, target.baseUrl, workspace.dir, uploadedFiles(request));
     const problems = sampleProblems(result, request, validator);
     expect(problems, problems.join("\n")).toEqual([]);
   });

@@ -114,6 +114,11 @@ export async function runSample(runner: Runner, source: string, targetUrl: strin
   }
 }
 
+/** The files a request uploads, which must exist next to the sample when it runs. */
+export function uploadedFiles(request: SampleRequest): string[] {
+  return request.body?.kind === "multipart" ? request.body.fields.flatMap((field) => (field.kind === "file" ? [field.fileName] : [])) : [];
+}
+
 /** Splits a recorded multipart body into its field names (files and text alike). */
 function multipartFieldNames(body: Buffer): string[] {
   return [...body.toString("latin1").matchAll(/Content-Disposition: form-data; name="([^"]*)"/gi)].map((match) => match[1]);

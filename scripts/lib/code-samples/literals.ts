@@ -21,6 +21,18 @@ export interface LiteralSyntax {
 
 const oneLineLimit = 72;
 
+/** The parts most languages share: `null`, `true`, `false`, `{...}` maps and `[...]` lists. */
+export const braceSyntax = {
+  null: "null",
+  true: "true",
+  false: "false",
+  objectOpen: "{",
+  objectClose: "}",
+  emptyObject: "{}",
+  arrayOpen: "[",
+  arrayClose: "]",
+} satisfies Partial<LiteralSyntax>;
+
 /** Escapes characters that a quoted literal cannot hold as they are; `extra` adds language-specific ones. */
 export function escapeText(text: string, quote: string, extra: Record<string, string> = {}, unicode = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`): string {
   const table: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", [quote]: `\\${quote}`, ...extra };
@@ -44,8 +56,8 @@ export function literal(value: unknown, syntax: LiteralSyntax, depth = 0): strin
   const render = (nextDepth: number) => entries.map(([key, item]) => (isArray ? "" : syntax.key(key)) + literal(item, syntax, nextDepth));
 
   const inline = render(depth);
-  const pad1 = !isArray && syntax.padInlineObjects ? " " : "";
-  const oneLine = `${open}${pad1}${inline.join(", ")}${pad1}${close}`;
+  const innerSpace = !isArray && syntax.padInlineObjects ? " " : "";
+  const oneLine = `${open}${innerSpace}${inline.join(", ")}${innerSpace}${close}`;
   if (!oneLine.includes("\n") && oneLine.length + depth * syntax.indent <= oneLineLimit) return oneLine;
   const pad = " ".repeat((depth + 1) * syntax.indent);
   return `${open}\n${render(depth + 1)

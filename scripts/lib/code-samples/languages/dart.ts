@@ -1,17 +1,10 @@
-import { escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
+import { braceSyntax, escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
 import { sampleUrl, type SampleRequest } from "../request";
 
 const dartSyntax: LiteralSyntax = {
   string: (text) => `'${escapeText(text, "'", { $: "\\$" }, (code) => `\\u{${code.toString(16)}}`)}'`,
   key: (name) => `${dartSyntax.string(name)}: `,
-  null: "null",
-  true: "true",
-  false: "false",
-  objectOpen: "{",
-  objectClose: "}",
-  emptyObject: "{}",
-  arrayOpen: "[",
-  arrayClose: "]",
+  ...braceSyntax,
   indent: 2,
 };
 

@@ -1,4 +1,4 @@
-import { escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
+import { braceSyntax, escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
 import { sampleUrl, type SampleRequest } from "../request";
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -7,14 +7,7 @@ const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export const jsSyntax: LiteralSyntax = {
   string: (text) => `'${escapeText(text, "'")}'`,
   key: (name) => `${identifier.test(name) ? name : jsSyntax.string(name)}: `,
-  null: "null",
-  true: "true",
-  false: "false",
-  objectOpen: "{",
-  objectClose: "}",
-  emptyObject: "{}",
-  arrayOpen: "[",
-  arrayClose: "]",
+  ...braceSyntax,
   indent: 2,
   padInlineObjects: true,
 };

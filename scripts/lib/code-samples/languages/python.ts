@@ -1,17 +1,13 @@
-import { escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
+import { braceSyntax, escapeText, indentTail, literal, type LiteralSyntax } from "../literals";
 import { sampleUrl, type SampleRequest } from "../request";
 
 const pythonSyntax: LiteralSyntax = {
   string: (text) => `'${escapeText(text, "'")}'`,
   key: (name) => `${pythonSyntax.string(name)}: `,
+  ...braceSyntax,
   null: "None",
   true: "True",
   false: "False",
-  objectOpen: "{",
-  objectClose: "}",
-  emptyObject: "{}",
-  arrayOpen: "[",
-  arrayClose: "]",
   indent: 4,
 };
 

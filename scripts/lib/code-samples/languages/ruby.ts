@@ -1,4 +1,4 @@
-import { escapeText, hasControlCharacters, literal, type LiteralSyntax } from "../literals";
+import { braceSyntax, escapeText, hasControlCharacters, literal, type LiteralSyntax } from "../literals";
 import { sampleUrl, type SampleRequest } from "../request";
 
 /** Single quotes when they can hold the text; double quotes (with `#` escaped) for newlines and the like. */
@@ -11,14 +11,8 @@ const rubySyntax: LiteralSyntax = {
   string: rubyString,
   // Symbol keys where Ruby allows them (`title: 'billing'`), as in the Ndoto docs; JSON turns them into strings.
   key: (name) => (/^[a-z_][A-Za-z0-9_]*$/.test(name) ? `${name}: ` : `${rubyString(name)} => `),
+  ...braceSyntax,
   null: "nil",
-  true: "true",
-  false: "false",
-  objectOpen: "{",
-  objectClose: "}",
-  emptyObject: "{}",
-  arrayOpen: "[",
-  arrayClose: "]",
   indent: 2,
   padInlineObjects: true,
 };
