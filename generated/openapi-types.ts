@@ -394,6 +394,71 @@ export interface paths {
         patch: operations["replaceTeamMembers"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Returns every webhook of the account in one response; this list is not paginated. Needs an administrator.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes an `http` or `https` URL to events of the account, or of one inbox with `inbox_id`. Ndoto then POSTs each event as JSON to the URL; the payloads are described under Webhooks in this document (and as the `WebhookEvent` schema). Needs an administrator.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Stops the deliveries and deletes the webhook. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the fields sent and leaves the others as they are; `subscriptions` replaces the whole list. There is no operation to read one webhook: use listWebhooks. Needs an administrator.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
     "/api/v1/accounts/{account_id}/labels": {
         parameters: {
             query?: never;
@@ -1105,6 +1170,84 @@ export interface components {
             user_ids: number[];
         };
         /**
+         * Format: uri
+         * @description The address Ndoto POSTs events to. Only `http` and `https` addresses are accepted.
+         * @example https://hooks.example.com/ndoto
+         */
+        WebhookUrl: string;
+        /**
+         * @description The name of an event Ndoto can send to a webhook. New values may be added as Ndoto learns new events: ignore a subscription or delivery whose event you do not know.
+         * @enum {string}
+         */
+        WebhookEventName: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description The inbox a webhook is limited to. */
+        WebhookInboxScope: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+            channel_type: components["schemas"]["InboxChannelType"];
+        };
+        /** @description A webhook subscription of the account. */
+        Webhook: {
+            /**
+             * Format: int64
+             * @description The webhook's id.
+             */
+            readonly id: number;
+            /** @description A name to recognise the webhook by, if one was given. */
+            name: string | null;
+            url: components["schemas"]["WebhookUrl"];
+            /**
+             * Format: int64
+             * @description The account the webhook belongs to.
+             */
+            account_id: number;
+            /** @description The events Ndoto sends to `url`. */
+            subscriptions: components["schemas"]["WebhookEventName"][];
+            /** @description The inbox the webhook is limited to: only events of this inbox are sent. Absent when the webhook receives the events of the whole account. */
+            inbox?: components["schemas"]["WebhookInboxScope"];
+        };
+        /** @description Every webhook of the account. This list is not paginated. */
+        WebhookList: {
+            /** @description The webhooks. */
+            payload: components["schemas"]["Webhook"][];
+        };
+        /**
+         * @description An event to subscribe to. Ndoto refuses names it does not know, so this list is closed for requests (`x-extensible-enum: false`); when Ndoto adds an event, this description adds it too. Responses use the open `WebhookEventName`.
+         * @enum {string}
+         */
+        WebhookSubscribableEvent: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description A new webhook. `url` and `subscriptions` are required. */
+        WebhookCreateRequest: {
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        WebhookUpdateRequest: {
+            url?: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions?: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
+        /**
          * @description The label's name, unique within the account. Lowercase letters (any script), digits, hyphens and underscores only: no spaces and no capitals.
          * @example billing
          */
@@ -1259,6 +1402,11 @@ export interface components {
          * @example 4
          */
         TeamId: number;
+        /**
+         * @description Numeric id of the webhook, as returned in its `id` field.
+         * @example 9
+         */
+        WebhookId: number;
         /**
          * @description Numeric id of the label, as returned in its `id` field.
          * @example 3
@@ -2315,6 +2463,168 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook was created; the body is the new webhook. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The webhook was not created: the URL is missing, not an `http`/`https` address or already used by another webhook of the account; or `subscriptions` is missing, empty or names an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty or has an unknown field, the URL is not an `http`/`https` address or already used, or `subscriptions` is empty or names an unknown event. */
             422: {
                 headers: {
                     [name: string]: unknown;
