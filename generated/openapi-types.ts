@@ -529,9 +529,252 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conversation_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was started
+         * @description A new conversation was started, by a contact or an agent. The payload is the conversation. Sent to every webhook subscribed to `conversation_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation changed
+         * @description A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. Sent to every webhook subscribed to `conversation_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_status_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation's status changed
+         * @description A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. Sent to every webhook subscribed to `conversation_status_changed`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone started typing
+         * @description An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. Sent to every webhook subscribed to `conversation_typing_on`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone stopped typing
+         * @description An agent or a contact stopped typing in a conversation. Sent to every webhook subscribed to `conversation_typing_off`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was created
+         * @description A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. Sent to every webhook subscribed to `contact_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact changed
+         * @description A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `contact_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was created
+         * @description A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. Sent to every webhook subscribed to `message_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message changed
+         * @description A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. Sent to every webhook subscribed to `message_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webwidget_triggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visitor opened the website chat
+         * @description A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. Sent to every webhook subscribed to `webwidget_triggered`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveWebwidgetTriggered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox was created
+         * @description An inbox was added to the account. The payload is the inbox's settings and channel record. Sent to every webhook subscribed to `inbox_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox changed
+         * @description An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `inbox_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description Any payload Ndoto POSTs to a webhook. Read `event` to know which one it is; each has its own schema. New events may be added: ignore a payload whose `event` you do not know. */
+        WebhookEvent: components["schemas"]["ConversationCreatedEvent"] | components["schemas"]["ConversationUpdatedEvent"] | components["schemas"]["ConversationStatusChangedEvent"] | components["schemas"]["ConversationTypingOnEvent"] | components["schemas"]["ConversationTypingOffEvent"] | components["schemas"]["ContactCreatedEvent"] | components["schemas"]["ContactUpdatedEvent"] | components["schemas"]["MessageCreatedEvent"] | components["schemas"]["MessageUpdatedEvent"] | components["schemas"]["WebwidgetTriggeredEvent"] | components["schemas"]["InboxCreatedEvent"] | components["schemas"]["InboxUpdatedEvent"];
         /**
          * @description What the user may do in an account. `administrator` may change account settings (labels, inboxes, teams, webhooks, agents); `agent` works on conversations. New values may be added: treat an unknown role like `agent`.
          * @enum {string}
@@ -1308,6 +1551,651 @@ export interface components {
             color?: components["schemas"]["LabelColor"];
             /** @description Whether to list the label in the agents' sidebar. */
             show_on_sidebar?: boolean;
+        };
+        /** @description The link between a conversation's contact and its inbox. */
+        WebhookContactInbox: {
+            /**
+             * Format: int64
+             * @description The link's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            contact_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description The contact's id in the channel (a widget session id, a phone number, an email address, ...). */
+            source_id: string;
+            /**
+             * Format: date-time
+             * @description When the link was made, as an ISO 8601 date-time.
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the link last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether the contact's identity was verified with HMAC. */
+            hmac_verified?: boolean | null;
+            /** @description The contact's token for Ndoto's real-time channel. */
+            pubsub_token?: string | null;
+        };
+        /** @description A file attached to a message. */
+        WebhookAttachment: {
+            /**
+             * Format: int64
+             * @description The attachment's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The message it belongs to.
+             */
+            message_id: number;
+            /**
+             * @description What the file is. New values may be added; treat an unknown one like `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed";
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /** @description The file name extension, if known. */
+            extension?: string | null;
+            /** @description Where to download the file. */
+            data_url?: string | null;
+            /** @description Where to download a thumbnail (images and videos). */
+            thumb_url?: string | null;
+            /** @description The size in bytes. */
+            file_size?: number | null;
+        };
+        /** @description The latest message of a conversation, as conversation events carry it. Unlike the message of message events, `message_type` is a number here and `created_at` Unix seconds. */
+        WebhookConversationMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /**
+             * Format: int64
+             * @description The conversation's id (its number in the account, as in the REST paths).
+             */
+            conversation_id: number;
+            /**
+             * @description 0 incoming, 1 outgoing, 2 activity, 3 template. New values may be added: ignore a message of a type you do not know.
+             * @enum {integer}
+             */
+            message_type: 0 | 1 | 2 | 3;
+            /** @description When the message was created. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /**
+             * Format: date-time
+             * @description When the message last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /**
+             * @description Delivery status. New values may be added; treat an unknown one like `sent`.
+             * @enum {string}
+             */
+            status?: "sent" | "delivered" | "read" | "failed";
+            /** @description The message's id in the channel, if it has one. */
+            source_id?: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What kind of sender `sender_id` points at; `null` for activity messages. New values may be added: show an unknown sender as generic.
+             * @enum {string|null}
+             */
+            sender_type: "Contact" | "User" | "AgentBot" | "Captain::Assistant" | null;
+            /**
+             * Format: int64
+             * @description The sender's id, or `null` for activity messages.
+             */
+            sender_id: number | null;
+            /** @description Channel-specific extra data. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The contact a conversation is with, as conversation events carry it. */
+        WebhookConversationContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar thumbnail; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Always `contact`.
+             * @constant
+             */
+            type: "contact";
+        };
+        /** @description The agent a conversation is assigned to. */
+        WebhookAssignee: {
+            /**
+             * Format: int64
+             * @description The agent's user id.
+             */
+            id: number;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The name shown to customers. */
+            available_name: string;
+            /** @description Address of the agent's avatar image; an empty string when there is none. */
+            avatar_url: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail?: string;
+            /**
+             * @description Always `user`.
+             * @constant
+             */
+            type: "user";
+            availability_status: components["schemas"]["AgentAvailability"];
+        };
+        /** @description A team, by id and name. */
+        WebhookTeam: {
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            id: number;
+            /** @description The team's name. */
+            name: string;
+        };
+        /** @description Who a conversation is with and who handles it. */
+        WebhookConversationMeta: {
+            sender: components["schemas"]["WebhookConversationContact"];
+            /** @description The assigned agent, or `null` when the conversation is unassigned. */
+            assignee: components["schemas"]["WebhookAssignee"] | null;
+            /** @description The assigned team, or `null`. */
+            team: components["schemas"]["WebhookTeam"] | null;
+            /** @description Whether the website chat visitor's identity was verified with HMAC; `null` when not applicable. */
+            hmac_verified: boolean | null;
+        };
+        /** @description A conversation as events carry it. Differs from the REST conversation in places: `first_reply_created_at` and `snoozed_until` are ISO 8601 strings, `updated_at` has a fraction of a second, and `messages` holds at most the latest message. */
+        WebhookConversation: {
+            /**
+             * Format: int64
+             * @description The conversation's number in the account, the id the REST paths use.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The account's id. Absent on older deployments.
+             */
+            account_id?: number;
+            /**
+             * Format: int64
+             * @description The inbox the conversation is in.
+             */
+            inbox_id: number;
+            /**
+             * @description The conversation's status. New values may be added; treat an unknown one like `open`.
+             * @enum {string}
+             */
+            status: "open" | "resolved" | "pending" | "snoozed";
+            channel: components["schemas"]["InboxChannelType"];
+            /** @description Whether an agent can reply now (some channels close the reply window after a while). */
+            can_reply: boolean;
+            /** @description The titles of the conversation's labels. */
+            labels: string[];
+            /** @description The account's custom attributes set on the conversation. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Channel-specific extra data (browser, referer, mail subject, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Until when the conversation is snoozed, as an ISO 8601 date-time; `null` when not snoozed or snoozed until the next reply.
+             */
+            snoozed_until: string | null;
+            /** @description Incoming messages agents have not seen yet. */
+            unread_count: number;
+            /**
+             * Format: date-time
+             * @description When an agent first replied, as an ISO 8601 date-time; `null` before the first reply.
+             */
+            first_reply_created_at: string | null;
+            /**
+             * @description The priority, or `null` when none is set. New values may be added; treat an unknown one like `medium`.
+             * @enum {string|null}
+             */
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Since when the contact waits for a reply; 0 when nobody is waiting. */
+            waiting_since: components["schemas"]["UnixTimestamp"];
+            /** @description When an agent last looked at the conversation; 0 if never. */
+            agent_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the contact last looked at the conversation; 0 if never. */
+            contact_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When something last happened in the conversation. */
+            last_activity_at: components["schemas"]["UnixTimestamp"];
+            /** @description The same as `last_activity_at`. */
+            timestamp: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation started. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation last changed, as Unix seconds with a fraction (e.g. `1711000123.456`). */
+            updated_at: number;
+            /** @description The link between the contact and the inbox, or `null` when there is none. */
+            contact_inbox: components["schemas"]["WebhookContactInbox"] | null;
+            /** @description The latest message (not an activity), or empty when there is none. */
+            messages: components["schemas"]["WebhookConversationMessage"][];
+            meta: components["schemas"]["WebhookConversationMeta"];
+        };
+        /** @description The payload of `conversation_created`. A new conversation was started, by a contact or an agent. The payload is the conversation. */
+        ConversationCreatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_created`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_created";
+        };
+        /** @description The value of one attribute before and after a change. */
+        WebhookAttributeChange: {
+            /** @description The value before the change (any JSON type, `null` when it had none). */
+            previous_value: unknown;
+            /** @description The value after the change (any JSON type, `null` when it was cleared). */
+            current_value: unknown;
+        };
+        /** @description What changed: one object per changed attribute, whose only key is the attribute's name, e.g. `[{"status": {"previous_value": "open", "current_value": "resolved"}}]`. */
+        WebhookChangedAttributes: {
+            [key: string]: components["schemas"]["WebhookAttributeChange"];
+        }[];
+        /** @description The payload of `conversation_updated`. A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. */
+        ConversationUpdatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_updated";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_updated";
+        };
+        /** @description The payload of `conversation_status_changed`. A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. */
+        ConversationStatusChangedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_status_changed`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_status_changed";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_status_changed";
+        };
+        /** @description An agent (a user of the account) in an event. */
+        WebhookUser: {
+            /**
+             * Format: int64
+             * @description The user's id.
+             */
+            id: number;
+            /** @description The user's full name. */
+            name: string;
+            /** @description The user's email address. */
+            email: string;
+            /**
+             * @description Always `user`; tells an agent apart from a contact.
+             * @constant
+             */
+            type: "user";
+        };
+        /** @description The account an event happened in. */
+        WebhookAccount: {
+            /**
+             * Format: int64
+             * @description The account id.
+             */
+            id: number;
+            /** @description The account's name. */
+            name: string;
+        };
+        /** @description A contact in an event: the payload of contact events, and the sender of a contact's messages. */
+        WebhookContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number in E.164 form, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar image; an empty string when there is none. */
+            avatar: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the contact is blocked. Absent on older deployments. */
+            blocked?: boolean;
+            /**
+             * @description `contact` where present; never `user`. Absent on older deployments.
+             * @constant
+             */
+            type?: "contact";
+            account: components["schemas"]["WebhookAccount"];
+        };
+        /** @description Who did something: an agent (`type: user`) or a contact (any other `type`, or none). */
+        WebhookSender: components["schemas"]["WebhookUser"] | components["schemas"]["WebhookContact"];
+        /** @description The payload of `conversation_typing_on`. An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. */
+        ConversationTypingOnEvent: {
+            /**
+             * @description Always `conversation_typing_on`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_on";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `conversation_typing_off`. An agent or a contact stopped typing in a conversation. */
+        ConversationTypingOffEvent: {
+            /**
+             * @description Always `conversation_typing_off`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_off";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `contact_created`. A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. */
+        ContactCreatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_created`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_created";
+        };
+        /** @description The payload of `contact_updated`. A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. */
+        ContactUpdatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_updated";
+        };
+        /**
+         * @description What kind of message it is, as a word (the REST API sends a number instead). New values may be added: ignore messages of a type you do not know.
+         * @enum {string}
+         */
+        WebhookMessageType: "incoming" | "outgoing" | "activity" | "template";
+        /** @description The inbox an event happened in, by id and name. */
+        WebhookInbox: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+        };
+        /** @description A message as message events carry it. Differs from the REST message: `message_type` is a word (`incoming`, ...) instead of a number, `created_at` is an ISO 8601 string, and the inbox, account and whole conversation come along. */
+        WebhookMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            message_type: components["schemas"]["WebhookMessageType"];
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /** @description The message's id in the channel, if it has one. */
+            source_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the message was created, as an ISO 8601 date-time (the REST API uses Unix seconds).
+             */
+            created_at: string;
+            /** @description Channel-specific extra data. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Who sent the message, or `null` (activity messages have no sender). */
+            sender: components["schemas"]["WebhookSender"] | null;
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The payload of `message_created`. A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. */
+        MessageCreatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_created`: the event this payload reports.
+             * @constant
+             */
+            event: "message_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_created";
+        };
+        /** @description The payload of `message_updated`. A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. */
+        MessageUpdatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "message_updated";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_updated";
+        };
+        /** @description The payload of `webwidget_triggered`. A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. */
+        WebwidgetTriggeredEvent: {
+            /**
+             * @description Always `webwidget_triggered`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "webwidget_triggered";
+            /**
+             * Format: int64
+             * @description The id of the link between the visitor's contact and the inbox.
+             */
+            id: number;
+            /** @description The visitor's session id in the widget. */
+            source_id: string;
+            contact: components["schemas"]["WebhookContact"];
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            /** @description The visitor's open conversation, or `null` when there is none. Absent on some deployments. */
+            current_conversation?: components["schemas"]["WebhookConversation"] | null;
+            /** @description Where and how the widget was opened: `initiated_at` (an object with `timestamp`), `referer` (the page), `widget_language`, `browser_language` and `browser` (name, version, platform). */
+            event_info: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An inbox's settings as inbox events carry them: the common settings and the raw `channel` record. It is not the REST inbox: there are no flat channel fields, and the timestamps are ISO 8601 strings. */
+        WebhookInboxData: {
+            /**
+             * Format: int64
+             * @description The inbox's id. Absent on deployments that follow the upstream server, which leaves it out.
+             */
+            id?: number;
+            /** @description The inbox's name. Absent on deployments that follow the upstream server, which leaves it out. */
+            name?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved: boolean;
+            /** @description Whether a contact always continues their one conversation. */
+            lock_to_single_conversation: boolean;
+            /** @description Limits for automatic assignment. Absent on older deployments. */
+            auto_assignment_config?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether new conversations are assigned automatically. */
+            enable_auto_assignment: boolean;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect: boolean;
+            /** @description Whether a greeting message is sent. */
+            greeting_enabled: boolean;
+            /** @description The greeting message, if set. */
+            greeting_message: string | null;
+            /** @description Whether a satisfaction survey is sent on resolution. */
+            csat_survey_enabled: boolean;
+            sender_name_type: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails, if set. */
+            business_name: string | null;
+            /** @description The time zone of the working hours. */
+            timezone: string;
+            /** @description The message sent outside working hours, if set. */
+            out_of_office_message: string | null;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled: boolean;
+            /** @description The opening hours per day (the records may carry bookkeeping fields too, such as `id` and `inbox_id`). */
+            working_hours: components["schemas"]["InboxWorkingDay"][];
+            /**
+             * Format: date-time
+             * @description When the inbox was created, as an ISO 8601 date-time.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the inbox last changed, as an ISO 8601 date-time.
+             */
+            updated_at: string;
+            /** @description The channel record behind the inbox, with the columns of its kind (e.g. `website_url` and `widget_color` for a website chat, `webhook_url` for an API channel). */
+            channel: {
+                /**
+                 * Format: int64
+                 * @description The channel's id (the inbox's `channel_id`).
+                 */
+                id: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The payload of `inbox_created`. An inbox was added to the account. The payload is the inbox's settings and channel record. */
+        InboxCreatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_created`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_created";
+        };
+        /** @description The payload of `inbox_updated`. An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. */
+        InboxUpdatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_updated";
         };
     };
     responses: {
@@ -2832,6 +3720,270 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveConversationCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationStatusChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOnEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOffEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveWebwidgetTriggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebwidgetTriggeredEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
