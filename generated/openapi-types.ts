@@ -25,6 +25,440 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description Returns every agent of the account in one response; this list is not paginated.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Add an agent
+         * @description Adds a person to the account as an agent or administrator and sends them an invitation email. Each agent takes a seat of the account's plan: when none is left Ndoto answers `402`. Needs an administrator.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an agent
+         * @description Removes the person from the account (their user stays, with their other accounts) and frees their seat. Their conversations in this account become unassigned. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description Changes the agent's name, role, availability or automatic offline setting; the fields not sent stay as they are. Needs an administrator.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List inboxes
+         * @description Returns every inbox of the account the token's user may see (administrators see all, agents the inboxes they are members of), in one response; this list is not paginated.
+         */
+        get: operations["listInboxes"];
+        put?: never;
+        /**
+         * Create an inbox
+         * @description Creates an inbox with a new channel. `channel.type` chooses the kind of channel (website chat, API, email, LINE, Telegram, WhatsApp or SMS) and which channel fields apply. Other channels (Facebook, Instagram, ...) are connected in the web app. Needs an administrator.
+         */
+        post: operations["createInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbox
+         * @description Returns one inbox with its settings.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an inbox
+         * @description Changes the settings sent and leaves the others as they are: name, greeting, working hours (`working_hours_enabled` and the `working_hours` of each day), assignment, survey and the editable fields of the inbox's channel. The kind of channel cannot change. Needs an administrator.
+         */
+        patch: operations["updateInbox"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the inbox's agent bot
+         * @description Returns the agent bot that handles the inbox's new conversations before an agent does, or `null` when the inbox has none.
+         */
+        get: operations["getInboxAgentBot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or remove the inbox's agent bot
+         * @description Connects an agent bot to the inbox (replacing the current one), or disconnects the current bot when `agent_bot` is `null`. Answers `200` with an empty body. Needs an administrator.
+         */
+        post: operations["setInboxAgentBot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add agents to an inbox
+         * @description Makes the agents members of the inbox, keeping its current members (agents already in it stay once). Answers with every member of the inbox. Needs an administrator.
+         */
+        post: operations["addInboxMembers"];
+        /**
+         * Remove agents from an inbox
+         * @description Takes the agents out of the inbox; its other members stay. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["removeInboxMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the agents of an inbox
+         * @description Makes exactly these agents the members of the inbox: the ones not listed are removed. Answers with the new member list. Needs an administrator.
+         */
+        patch: operations["replaceInboxMembers"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox whose members to list.
+                 * @example 2
+                 */
+                inbox_id: components["parameters"]["InboxMembersInboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of an inbox
+         * @description Returns the agents who are members of the inbox (who see and can be assigned its conversations), in one response; this list is not paginated.
+         */
+        get: operations["listInboxMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List teams
+         * @description Returns every team of the account in one response; this list is not paginated. `is_member` says whether the token's user belongs to each team.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Creates a team without members; add agents with addTeamMembers. Needs an administrator.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a team
+         * @description Returns one team of the account.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team
+         * @description Deletes the team; its conversations stay, without a team. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a team
+         * @description Changes the fields sent and leaves the others as they are. Needs an administrator.
+         */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}/team_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of a team
+         * @description Returns the team's agents in one response; this list is not paginated.
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        /**
+         * Add agents to a team
+         * @description Adds the agents to the team, keeping its current members. Answers with the agents that were added (agents already in the team are not listed again). Needs an administrator.
+         */
+        post: operations["addTeamMembers"];
+        /**
+         * Remove agents from a team
+         * @description Takes the agents out of the team; its other members stay. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["removeTeamMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the agents of a team
+         * @description Makes exactly these agents the members of the team: the ones not listed are removed. Answers with the new member list. Needs an administrator.
+         */
+        patch: operations["replaceTeamMembers"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Returns every webhook of the account in one response; this list is not paginated. Needs an administrator.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes an `http` or `https` URL to events of the account, or of one inbox with `inbox_id`. Ndoto then POSTs each event as JSON to the URL; the payloads are described under Webhooks in this document (and as the `WebhookEvent` schema). Needs an administrator.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Stops the deliveries and deletes the webhook. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the fields sent and leaves the others as they are; `subscriptions` replaces the whole list. There is no operation to read one webhook: use listWebhooks. Needs an administrator.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
     "/api/v1/accounts/{account_id}/labels": {
         parameters: {
             query?: never;
@@ -95,9 +529,252 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conversation_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was started
+         * @description A new conversation was started, by a contact or an agent. The payload is the conversation. Sent to every webhook subscribed to `conversation_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation changed
+         * @description A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. Sent to every webhook subscribed to `conversation_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_status_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation's status changed
+         * @description A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. Sent to every webhook subscribed to `conversation_status_changed`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone started typing
+         * @description An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. Sent to every webhook subscribed to `conversation_typing_on`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone stopped typing
+         * @description An agent or a contact stopped typing in a conversation. Sent to every webhook subscribed to `conversation_typing_off`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was created
+         * @description A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. Sent to every webhook subscribed to `contact_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact changed
+         * @description A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `contact_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was created
+         * @description A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. Sent to every webhook subscribed to `message_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message changed
+         * @description A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. Sent to every webhook subscribed to `message_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webwidget_triggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visitor opened the website chat
+         * @description A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. Sent to every webhook subscribed to `webwidget_triggered`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveWebwidgetTriggered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox was created
+         * @description An inbox was added to the account. The payload is the inbox's settings and channel record. Sent to every webhook subscribed to `inbox_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox changed
+         * @description An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `inbox_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description Any payload Ndoto POSTs to a webhook. Read `event` to know which one it is; each has its own schema. New events may be added: ignore a payload whose `event` you do not know. */
+        WebhookEvent: components["schemas"]["ConversationCreatedEvent"] | components["schemas"]["ConversationUpdatedEvent"] | components["schemas"]["ConversationStatusChangedEvent"] | components["schemas"]["ConversationTypingOnEvent"] | components["schemas"]["ConversationTypingOffEvent"] | components["schemas"]["ContactCreatedEvent"] | components["schemas"]["ContactUpdatedEvent"] | components["schemas"]["MessageCreatedEvent"] | components["schemas"]["MessageUpdatedEvent"] | components["schemas"]["WebwidgetTriggeredEvent"] | components["schemas"]["InboxCreatedEvent"] | components["schemas"]["InboxUpdatedEvent"];
         /**
          * @description What the user may do in an account. `administrator` may change account settings (labels, inboxes, teams, webhooks, agents); `agent` works on conversations. New values may be added: treat an unknown role like `agent`.
          * @enum {string}
@@ -247,6 +924,572 @@ export interface components {
                 password_confirmation?: string;
             };
         };
+        /** @description An agent: a user as a member of one account, with their role and availability there. The same `id` is the user's id everywhere (`assignee_id`, `user_ids`, the profile's `id`). */
+        Agent: {
+            /**
+             * Format: int64
+             * @description The user's id.
+             */
+            readonly id: number;
+            /**
+             * Format: int64
+             * @description The account this membership belongs to.
+             */
+            account_id: number;
+            /** @description The availability in effect now. */
+            availability_status: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline: boolean;
+            /** @description Whether the agent has confirmed their email address (accepted the invitation). */
+            confirmed: boolean;
+            /**
+             * Format: email
+             * @description The agent's login email address.
+             */
+            email: string;
+            /** @description The name shown to customers; the display name when set, otherwise `name`. */
+            available_name: string;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The agent's role in this account. */
+            role: components["schemas"]["UserRole"];
+            /** @description Address of the agent's avatar image; an empty string when there is none. */
+            thumbnail: string;
+            /** @description Extra attributes set on the agent. Absent when there are none. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: int64
+             * @description The custom role that replaces `role`, where the account uses custom roles.
+             */
+            custom_role_id?: number | null;
+        };
+        /** @description A list of agents. Not paginated. */
+        AgentList: {
+            /** @description The agents. */
+            payload: components["schemas"]["Agent"][];
+        };
+        /** @description A new agent. Ndoto sends the person an invitation email; they appear with `confirmed: false` until they accept it. */
+        AgentCreateRequest: {
+            /** @description The agent's full name. */
+            name: string;
+            /**
+             * Format: email
+             * @description The address the invitation goes to; it becomes the agent's login.
+             */
+            email: string;
+            /** @description The agent's role in this account. */
+            role: components["schemas"]["UserRole"];
+            /** @description The availability to start with. This is the field Ndoto reads; `availability_status` (which responses carry) is not accepted in requests. */
+            availability?: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline?: boolean;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        AgentUpdateRequest: {
+            /** @description The agent's full name. */
+            name?: string;
+            /** @description The agent's new role in this account. */
+            role?: components["schemas"]["UserRole"];
+            /** @description The agent's availability. This is the field Ndoto reads; `availability_status` (which responses carry) is not accepted in requests. */
+            availability?: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline?: boolean;
+        };
+        /**
+         * @description The kind of channel behind an inbox. New values may be added (Ndoto keeps adding channels): show an unknown value as a generic channel.
+         * @enum {string}
+         */
+        InboxChannelType: "Channel::WebWidget" | "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::TwitterProfile" | "Channel::TwilioSms" | "Channel::Whatsapp" | "Channel::Sms" | "Channel::Telegram" | "Channel::Line" | "Channel::Tiktok";
+        /** @description The short form of an inbox, as embedded in contacts' inbox lists. */
+        InboxSummary: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description Address of the inbox's avatar image; an empty string when there is none. */
+            avatar_url: string;
+            /**
+             * Format: int64
+             * @description Id of the channel record behind the inbox.
+             */
+            channel_id: number;
+            /** @description The inbox's name. */
+            name: string;
+            channel_type: components["schemas"]["InboxChannelType"];
+            /** @description The service provider of the channel where it has several (for WhatsApp, e.g. `whatsapp_cloud`); `null` otherwise. */
+            provider?: string | null;
+        };
+        /** @description The opening hours of the inbox on one day of the week, in the inbox's `timezone`. Hours and minutes are `null` when the day is closed or open all day. */
+        InboxWorkingDay: {
+            /** @description The day, from 0 (Sunday) to 6 (Saturday). */
+            day_of_week: number;
+            /** @description Whether the inbox is closed the whole day. */
+            closed_all_day: boolean;
+            /** @description Hour the inbox opens. */
+            open_hour: number | null;
+            /** @description Minute the inbox opens. */
+            open_minutes: number | null;
+            /** @description Hour the inbox closes (24 means midnight at the end of the day). */
+            close_hour: number | null;
+            /** @description Minute the inbox closes. */
+            close_minutes: number | null;
+            /** @description Whether the inbox is open the whole day. */
+            open_all_day: boolean;
+        };
+        /**
+         * @description How outgoing emails name the sender: `friendly` uses the agent's name with the business name ("Amina from Ndoto Demo"), `professional` only the business name. New values may be added: treat an unknown value like `friendly`.
+         * @enum {string}
+         */
+        InboxSenderNameType: "friendly" | "professional";
+        /** @description An inbox with its settings. Besides the summary fields and the common settings, an inbox carries flat fields that belong to its kind of channel (website chat, API, email, ...); those are optional here, and `null` or absent when the channel has no such setting. */
+        Inbox: components["schemas"]["InboxSummary"] & {
+            /** @description Whether a greeting message is sent when a contact starts a conversation. */
+            greeting_enabled: boolean;
+            /** @description The greeting message, if one is set. */
+            greeting_message: string | null;
+            /** @description Whether `working_hours` apply (outside them, `out_of_office_message` is sent). */
+            working_hours_enabled: boolean;
+            /** @description The opening hours, one entry per day of the week. */
+            working_hours: components["schemas"]["InboxWorkingDay"][];
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect: boolean;
+            /** @description Whether a satisfaction survey is sent when a conversation is resolved. */
+            csat_survey_enabled: boolean;
+            /** @description Whether new conversations are assigned to the inbox's agents automatically. */
+            enable_auto_assignment: boolean;
+            /** @description Limits for automatic assignment, such as `max_assignment_limit`. Absent on older deployments. */
+            auto_assignment_config?: {
+                [key: string]: unknown;
+            };
+            /** @description The message sent outside working hours, if one is set. */
+            out_of_office_message: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi` or `UTC`. */
+            timezone: string;
+            /** @description Where the channel provider calls Ndoto, for channels that need it; `null` otherwise. */
+            callback_webhook_url?: string | null;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation: boolean;
+            sender_name_type: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails, if set. */
+            business_name: string | null;
+            /** @description The site the chat widget runs on (website chat only). */
+            website_url?: string | null;
+            /** @description The widget's colour, e.g. `#1F93FF` (website chat only). */
+            widget_color?: string | null;
+            /** @description The heading of the widget (website chat only). */
+            welcome_title?: string | null;
+            /** @description The line under the heading (website chat only). */
+            welcome_tagline?: string | null;
+            /** @description The token that identifies the widget in the embed script (website chat only). */
+            website_token?: string | null;
+            /** @description The HTML snippet to paste into the website (website chat only). */
+            web_widget_script?: string | null;
+            /** @description The expected reply time shown to visitors, e.g. `in_a_few_minutes` (website chat only). */
+            reply_time?: string | null;
+            /** @description Where Ndoto POSTs the inbox's conversation and message events (API channel only). */
+            webhook_url?: string | null;
+            /** @description The identifier of the inbox in Ndoto's public client API (API channel only). */
+            inbox_identifier?: string;
+            /** @description The address the inbox receives mail at (email channel only). */
+            email?: string;
+            /** @description The address to forward mail to so that it reaches the inbox (email channel only). */
+            forward_to_email?: string;
+            /** @description The inbox's phone number (SMS and WhatsApp channels only). */
+            phone_number?: string | null;
+        };
+        /** @description Every inbox of the account. This list is not paginated. */
+        InboxList: {
+            /** @description The inboxes. */
+            payload: components["schemas"]["Inbox"][];
+        };
+        /** @description A website chat widget. */
+        InboxWebWidgetChannelRequest: {
+            /**
+             * @description The kind of channel, `web_widget`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "web_widget";
+            /** @description The site the widget will run on, e.g. `https://shop.example.com`. */
+            website_url: string;
+            /** @description The widget's colour as `#RRGGBB`. */
+            widget_color?: string;
+            /** @description The heading of the widget. */
+            welcome_title?: string;
+            /** @description The line under the heading. */
+            welcome_tagline?: string;
+        };
+        /** @description An API channel, for messages your own system sends and receives through the API. */
+        InboxApiChannelRequest: {
+            /**
+             * @description The kind of channel, `api`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "api";
+            /**
+             * Format: uri
+             * @description Where Ndoto POSTs the inbox's conversation and message events (optional).
+             */
+            webhook_url?: string;
+        };
+        /** @description An email inbox; mail forwarded to the address lands in it. */
+        InboxEmailChannelRequest: {
+            /**
+             * @description The kind of channel, `email`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "email";
+            /**
+             * Format: email
+             * @description The support address whose mail the inbox receives.
+             */
+            email: string;
+        };
+        /** @description A LINE official account. */
+        InboxLineChannelRequest: {
+            /**
+             * @description The kind of channel, `line`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "line";
+            /** @description The LINE channel id. */
+            line_channel_id: string;
+            /** @description The LINE channel secret. */
+            line_channel_secret: string;
+            /** @description The LINE channel access token. */
+            line_channel_token: string;
+        };
+        /** @description A Telegram bot. */
+        InboxTelegramChannelRequest: {
+            /**
+             * @description The kind of channel, `telegram`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "telegram";
+            /** @description The bot token Telegram's BotFather gave you. */
+            bot_token: string;
+        };
+        /** @description A WhatsApp Business number. */
+        InboxWhatsappChannelRequest: {
+            /**
+             * @description The kind of channel, `whatsapp`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "whatsapp";
+            /** @description The business phone number in E.164 form, e.g. `+254700000001`. */
+            phone_number: string;
+            /**
+             * @description The WhatsApp API provider: `whatsapp_cloud` (Meta's Cloud API) or `default` (the 360dialog API). Only these two can be connected through this request.
+             * @default whatsapp_cloud
+             * @enum {string}
+             */
+            provider?: "whatsapp_cloud" | "default";
+            /** @description The provider's credentials: for `whatsapp_cloud`, `api_key`, `phone_number_id` and `business_account_id`; for `default`, `api_key`. */
+            provider_config: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An SMS number (Bandwidth). */
+        InboxSmsChannelRequest: {
+            /**
+             * @description The kind of channel, `sms`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "sms";
+            /** @description The phone number in E.164 form, e.g. `+254700000001`. */
+            phone_number: string;
+            /** @description The provider's credentials (`api_key`, `api_secret`, `application_id`, `account_id`). */
+            provider_config: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The channel of a new inbox; `type` says which kind and which other fields apply. Other kinds (Facebook, Instagram, X, TikTok, Google and Microsoft email, Twilio) are connected through their own sign-in flows, not with this request. */
+        InboxCreateChannel: components["schemas"]["InboxWebWidgetChannelRequest"] | components["schemas"]["InboxApiChannelRequest"] | components["schemas"]["InboxEmailChannelRequest"] | components["schemas"]["InboxLineChannelRequest"] | components["schemas"]["InboxTelegramChannelRequest"] | components["schemas"]["InboxWhatsappChannelRequest"] | components["schemas"]["InboxSmsChannelRequest"];
+        /** @description A new inbox: its name, its channel and, optionally, its settings. The avatar is uploaded with the web app, not described here. */
+        InboxCreateRequest: {
+            /** @description The inbox's name. */
+            name: string;
+            channel: components["schemas"]["InboxCreateChannel"];
+            /** @description Whether to send a greeting message when a contact starts a conversation. */
+            greeting_enabled?: boolean;
+            /** @description The greeting message. */
+            greeting_message?: string | null;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect?: boolean;
+            /** @description Whether to send a satisfaction survey when a conversation is resolved. */
+            csat_survey_enabled?: boolean;
+            /** @description Whether to assign new conversations to the inbox's agents automatically. */
+            enable_auto_assignment?: boolean;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled?: boolean;
+            /** @description The message sent outside working hours. */
+            out_of_office_message?: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi`. */
+            timezone?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved?: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation?: boolean;
+            /**
+             * Format: int64
+             * @description The help-center portal to link to the inbox; `null` unlinks it.
+             */
+            portal_id?: number | null;
+            sender_name_type?: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails. */
+            business_name?: string | null;
+        };
+        /** @description Channel settings to change. Only the fields of the inbox's own kind of channel apply: the website chat fields for a website chat, `webhook_url` for an API channel. The kind itself cannot change. */
+        InboxUpdateChannelRequest: {
+            /** @description The site the widget runs on (website chat only). */
+            website_url?: string;
+            /** @description The widget's colour as `#RRGGBB` (website chat only). */
+            widget_color?: string;
+            /** @description The heading of the widget (website chat only). */
+            welcome_title?: string;
+            /** @description The line under the heading (website chat only). */
+            welcome_tagline?: string;
+            /**
+             * Format: uri
+             * @description Where Ndoto POSTs the inbox's conversation and message events (API channel only).
+             */
+            webhook_url?: string;
+        };
+        /** @description The opening hours for one day of the week, in the inbox's `timezone`. Send `closed_all_day` or `open_all_day`, or the four hour and minute fields. */
+        InboxWorkingDayRequest: {
+            /** @description The day, from 0 (Sunday) to 6 (Saturday). */
+            day_of_week: number;
+            /**
+             * @description Whether the inbox is closed the whole day.
+             * @default false
+             */
+            closed_all_day?: boolean;
+            /**
+             * @description Whether the inbox is open the whole day.
+             * @default false
+             */
+            open_all_day?: boolean;
+            /** @description Hour the inbox opens. */
+            open_hour?: number | null;
+            /** @description Minute the inbox opens. */
+            open_minutes?: number | null;
+            /** @description Hour the inbox closes (24 means midnight at the end of the day). */
+            close_hour?: number | null;
+            /** @description Minute the inbox closes. */
+            close_minutes?: number | null;
+        };
+        /** @description The settings to change; the others stay as they are. At least one field. The kind of channel cannot change. */
+        InboxUpdateRequest: {
+            /** @description The inbox's name. */
+            name?: string;
+            channel?: components["schemas"]["InboxUpdateChannelRequest"];
+            /** @description The opening hours, one entry per day of the week (`day_of_week` 0 to 6). Days left out keep their hours. */
+            working_hours?: components["schemas"]["InboxWorkingDayRequest"][];
+            /** @description Whether to send a greeting message when a contact starts a conversation. */
+            greeting_enabled?: boolean;
+            /** @description The greeting message. */
+            greeting_message?: string | null;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect?: boolean;
+            /** @description Whether to send a satisfaction survey when a conversation is resolved. */
+            csat_survey_enabled?: boolean;
+            /** @description Whether to assign new conversations to the inbox's agents automatically. */
+            enable_auto_assignment?: boolean;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled?: boolean;
+            /** @description The message sent outside working hours. */
+            out_of_office_message?: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi`. */
+            timezone?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved?: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation?: boolean;
+            /**
+             * Format: int64
+             * @description The help-center portal to link to the inbox; `null` unlinks it.
+             */
+            portal_id?: number | null;
+            sender_name_type?: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails. */
+            business_name?: string | null;
+        };
+        /** @description An agent bot, an external service that answers conversations through Ndoto's API. */
+        AgentBot: {
+            /**
+             * Format: int64
+             * @description The bot's id.
+             */
+            readonly id: number;
+            /** @description The bot's name. */
+            name: string;
+            /** @description What the bot does. */
+            description: string | null;
+            /** @description Where Ndoto sends the bot the events of the conversations it handles. */
+            outgoing_url: string | null;
+            /**
+             * Format: int64
+             * @description The account the bot belongs to; `null` for a bot shared by the whole installation.
+             */
+            account_id: number | null;
+        };
+        /** @description The agent bot that handles the inbox's new conversations, if any. */
+        InboxAgentBot: {
+            /** @description The bot, or `null` when the inbox has none. */
+            agent_bot: components["schemas"]["AgentBot"] | null;
+        };
+        /** @description The bot to connect to the inbox, or `null` to disconnect the current one. */
+        InboxAgentBotSetRequest: {
+            /**
+             * Format: int64
+             * @description The id of the agent bot, or `null` to remove the inbox's bot.
+             */
+            agent_bot: number | null;
+        };
+        /** @description An inbox and the agents (by user id) to add, set or remove. */
+        InboxMembersRequest: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description User ids of agents of the account. */
+            user_ids: number[];
+        };
+        /** @description A team of agents in an account. */
+        Team: {
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            readonly id: number;
+            /** @description The team's name, unique within the account. */
+            name: string;
+            /** @description What the team handles. */
+            description: string | null;
+            /** @description Whether conversations assigned to the team are given to its agents automatically. */
+            allow_auto_assign: boolean;
+            /**
+             * Format: int64
+             * @description The account the team belongs to.
+             */
+            account_id: number;
+            /** @description Whether the user of the API token is a member of this team. */
+            is_member: boolean;
+        };
+        /** @description Every team of the account. This list is not paginated. */
+        TeamList: {
+            /** @description The teams. */
+            payload: components["schemas"]["Team"][];
+        };
+        /** @description A new team. Only `name` is required. */
+        TeamCreateRequest: {
+            /** @description The team's name, unique within the account. */
+            name: string;
+            /** @description What the team handles. */
+            description?: string | null;
+            /**
+             * @description Whether conversations assigned to the team go to its agents automatically.
+             * @default true
+             */
+            allow_auto_assign?: boolean;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        TeamUpdateRequest: {
+            /** @description The team's name, unique within the account. */
+            name?: string;
+            /** @description What the team handles. */
+            description?: string | null;
+            /** @description Whether conversations assigned to the team go to its agents automatically. */
+            allow_auto_assign?: boolean;
+        };
+        /** @description The agents (by user id) to add, set or remove. */
+        TeamMembersRequest: {
+            /** @description User ids of agents of the account. */
+            user_ids: number[];
+        };
+        /**
+         * Format: uri
+         * @description The address Ndoto POSTs events to. Only `http` and `https` addresses are accepted.
+         * @example https://hooks.example.com/ndoto
+         */
+        WebhookUrl: string;
+        /**
+         * @description The name of an event Ndoto can send to a webhook. New values may be added as Ndoto learns new events: ignore a subscription or delivery whose event you do not know.
+         * @enum {string}
+         */
+        WebhookEventName: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description The inbox a webhook is limited to. */
+        WebhookInboxScope: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+            channel_type: components["schemas"]["InboxChannelType"];
+        };
+        /** @description A webhook subscription of the account. */
+        Webhook: {
+            /**
+             * Format: int64
+             * @description The webhook's id.
+             */
+            readonly id: number;
+            /** @description A name to recognise the webhook by, if one was given. */
+            name: string | null;
+            url: components["schemas"]["WebhookUrl"];
+            /**
+             * Format: int64
+             * @description The account the webhook belongs to.
+             */
+            account_id: number;
+            /** @description The events Ndoto sends to `url`. */
+            subscriptions: components["schemas"]["WebhookEventName"][];
+            /** @description The inbox the webhook is limited to: only events of this inbox are sent. Absent when the webhook receives the events of the whole account. */
+            inbox?: components["schemas"]["WebhookInboxScope"];
+        };
+        /** @description Every webhook of the account. This list is not paginated. */
+        WebhookList: {
+            /** @description The webhooks. */
+            payload: components["schemas"]["Webhook"][];
+        };
+        /**
+         * @description An event to subscribe to. Ndoto refuses names it does not know, so this list is closed for requests (`x-extensible-enum: false`); when Ndoto adds an event, this description adds it too. Responses use the open `WebhookEventName`.
+         * @enum {string}
+         */
+        WebhookSubscribableEvent: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description A new webhook. `url` and `subscriptions` are required. */
+        WebhookCreateRequest: {
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        WebhookUpdateRequest: {
+            url?: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions?: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
         /**
          * @description The label's name, unique within the account. Lowercase letters (any script), digits, hyphens and underscores only: no spaces and no capitals.
          * @example billing
@@ -308,6 +1551,651 @@ export interface components {
             color?: components["schemas"]["LabelColor"];
             /** @description Whether to list the label in the agents' sidebar. */
             show_on_sidebar?: boolean;
+        };
+        /** @description The link between a conversation's contact and its inbox. */
+        WebhookContactInbox: {
+            /**
+             * Format: int64
+             * @description The link's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            contact_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description The contact's id in the channel (a widget session id, a phone number, an email address, ...). */
+            source_id: string;
+            /**
+             * Format: date-time
+             * @description When the link was made, as an ISO 8601 date-time.
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the link last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether the contact's identity was verified with HMAC. */
+            hmac_verified?: boolean | null;
+            /** @description The contact's token for Ndoto's real-time channel. */
+            pubsub_token?: string | null;
+        };
+        /** @description A file attached to a message. */
+        WebhookAttachment: {
+            /**
+             * Format: int64
+             * @description The attachment's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The message it belongs to.
+             */
+            message_id: number;
+            /**
+             * @description What the file is. New values may be added; treat an unknown one like `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed";
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /** @description The file name extension, if known. */
+            extension?: string | null;
+            /** @description Where to download the file. */
+            data_url?: string | null;
+            /** @description Where to download a thumbnail (images and videos). */
+            thumb_url?: string | null;
+            /** @description The size in bytes. */
+            file_size?: number | null;
+        };
+        /** @description The latest message of a conversation, as conversation events carry it. Unlike the message of message events, `message_type` is a number here and `created_at` Unix seconds. */
+        WebhookConversationMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /**
+             * Format: int64
+             * @description The conversation's id (its number in the account, as in the REST paths).
+             */
+            conversation_id: number;
+            /**
+             * @description 0 incoming, 1 outgoing, 2 activity, 3 template. New values may be added: ignore a message of a type you do not know.
+             * @enum {integer}
+             */
+            message_type: 0 | 1 | 2 | 3;
+            /** @description When the message was created. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /**
+             * Format: date-time
+             * @description When the message last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /**
+             * @description Delivery status. New values may be added; treat an unknown one like `sent`.
+             * @enum {string}
+             */
+            status?: "sent" | "delivered" | "read" | "failed";
+            /** @description The message's id in the channel, if it has one. */
+            source_id?: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What kind of sender `sender_id` points at; `null` for activity messages. New values may be added: show an unknown sender as generic.
+             * @enum {string|null}
+             */
+            sender_type: "Contact" | "User" | "AgentBot" | "Captain::Assistant" | null;
+            /**
+             * Format: int64
+             * @description The sender's id, or `null` for activity messages.
+             */
+            sender_id: number | null;
+            /** @description Channel-specific extra data. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The contact a conversation is with, as conversation events carry it. */
+        WebhookConversationContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar thumbnail; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Always `contact`.
+             * @constant
+             */
+            type: "contact";
+        };
+        /** @description The agent a conversation is assigned to. */
+        WebhookAssignee: {
+            /**
+             * Format: int64
+             * @description The agent's user id.
+             */
+            id: number;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The name shown to customers. */
+            available_name: string;
+            /** @description Address of the agent's avatar image; an empty string when there is none. */
+            avatar_url: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail?: string;
+            /**
+             * @description Always `user`.
+             * @constant
+             */
+            type: "user";
+            availability_status: components["schemas"]["AgentAvailability"];
+        };
+        /** @description A team, by id and name. */
+        WebhookTeam: {
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            id: number;
+            /** @description The team's name. */
+            name: string;
+        };
+        /** @description Who a conversation is with and who handles it. */
+        WebhookConversationMeta: {
+            sender: components["schemas"]["WebhookConversationContact"];
+            /** @description The assigned agent, or `null` when the conversation is unassigned. */
+            assignee: components["schemas"]["WebhookAssignee"] | null;
+            /** @description The assigned team, or `null`. */
+            team: components["schemas"]["WebhookTeam"] | null;
+            /** @description Whether the website chat visitor's identity was verified with HMAC; `null` when not applicable. */
+            hmac_verified: boolean | null;
+        };
+        /** @description A conversation as events carry it. Differs from the REST conversation in places: `first_reply_created_at` and `snoozed_until` are ISO 8601 strings, `updated_at` has a fraction of a second, and `messages` holds at most the latest message. */
+        WebhookConversation: {
+            /**
+             * Format: int64
+             * @description The conversation's number in the account, the id the REST paths use.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The account's id. Absent on older deployments.
+             */
+            account_id?: number;
+            /**
+             * Format: int64
+             * @description The inbox the conversation is in.
+             */
+            inbox_id: number;
+            /**
+             * @description The conversation's status. New values may be added; treat an unknown one like `open`.
+             * @enum {string}
+             */
+            status: "open" | "resolved" | "pending" | "snoozed";
+            channel: components["schemas"]["InboxChannelType"];
+            /** @description Whether an agent can reply now (some channels close the reply window after a while). */
+            can_reply: boolean;
+            /** @description The titles of the conversation's labels. */
+            labels: string[];
+            /** @description The account's custom attributes set on the conversation. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Channel-specific extra data (browser, referer, mail subject, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Until when the conversation is snoozed, as an ISO 8601 date-time; `null` when not snoozed or snoozed until the next reply.
+             */
+            snoozed_until: string | null;
+            /** @description Incoming messages agents have not seen yet. */
+            unread_count: number;
+            /**
+             * Format: date-time
+             * @description When an agent first replied, as an ISO 8601 date-time; `null` before the first reply.
+             */
+            first_reply_created_at: string | null;
+            /**
+             * @description The priority, or `null` when none is set. New values may be added; treat an unknown one like `medium`.
+             * @enum {string|null}
+             */
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Since when the contact waits for a reply; 0 when nobody is waiting. */
+            waiting_since: components["schemas"]["UnixTimestamp"];
+            /** @description When an agent last looked at the conversation; 0 if never. */
+            agent_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the contact last looked at the conversation; 0 if never. */
+            contact_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When something last happened in the conversation. */
+            last_activity_at: components["schemas"]["UnixTimestamp"];
+            /** @description The same as `last_activity_at`. */
+            timestamp: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation started. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation last changed, as Unix seconds with a fraction (e.g. `1711000123.456`). */
+            updated_at: number;
+            /** @description The link between the contact and the inbox, or `null` when there is none. */
+            contact_inbox: components["schemas"]["WebhookContactInbox"] | null;
+            /** @description The latest message (not an activity), or empty when there is none. */
+            messages: components["schemas"]["WebhookConversationMessage"][];
+            meta: components["schemas"]["WebhookConversationMeta"];
+        };
+        /** @description The payload of `conversation_created`. A new conversation was started, by a contact or an agent. The payload is the conversation. */
+        ConversationCreatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_created`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_created";
+        };
+        /** @description The value of one attribute before and after a change. */
+        WebhookAttributeChange: {
+            /** @description The value before the change (any JSON type, `null` when it had none). */
+            previous_value: unknown;
+            /** @description The value after the change (any JSON type, `null` when it was cleared). */
+            current_value: unknown;
+        };
+        /** @description What changed: one object per changed attribute, whose only key is the attribute's name, e.g. `[{"status": {"previous_value": "open", "current_value": "resolved"}}]`. */
+        WebhookChangedAttributes: {
+            [key: string]: components["schemas"]["WebhookAttributeChange"];
+        }[];
+        /** @description The payload of `conversation_updated`. A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. */
+        ConversationUpdatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_updated";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_updated";
+        };
+        /** @description The payload of `conversation_status_changed`. A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. */
+        ConversationStatusChangedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_status_changed`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_status_changed";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_status_changed";
+        };
+        /** @description An agent (a user of the account) in an event. */
+        WebhookUser: {
+            /**
+             * Format: int64
+             * @description The user's id.
+             */
+            id: number;
+            /** @description The user's full name. */
+            name: string;
+            /** @description The user's email address. */
+            email: string;
+            /**
+             * @description Always `user`; tells an agent apart from a contact.
+             * @constant
+             */
+            type: "user";
+        };
+        /** @description The account an event happened in. */
+        WebhookAccount: {
+            /**
+             * Format: int64
+             * @description The account id.
+             */
+            id: number;
+            /** @description The account's name. */
+            name: string;
+        };
+        /** @description A contact in an event: the payload of contact events, and the sender of a contact's messages. */
+        WebhookContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number in E.164 form, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar image; an empty string when there is none. */
+            avatar: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the contact is blocked. Absent on older deployments. */
+            blocked?: boolean;
+            /**
+             * @description `contact` where present; never `user`. Absent on older deployments.
+             * @constant
+             */
+            type?: "contact";
+            account: components["schemas"]["WebhookAccount"];
+        };
+        /** @description Who did something: an agent (`type: user`) or a contact (any other `type`, or none). */
+        WebhookSender: components["schemas"]["WebhookUser"] | components["schemas"]["WebhookContact"];
+        /** @description The payload of `conversation_typing_on`. An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. */
+        ConversationTypingOnEvent: {
+            /**
+             * @description Always `conversation_typing_on`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_on";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `conversation_typing_off`. An agent or a contact stopped typing in a conversation. */
+        ConversationTypingOffEvent: {
+            /**
+             * @description Always `conversation_typing_off`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_off";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `contact_created`. A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. */
+        ContactCreatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_created`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_created";
+        };
+        /** @description The payload of `contact_updated`. A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. */
+        ContactUpdatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_updated";
+        };
+        /**
+         * @description What kind of message it is, as a word (the REST API sends a number instead). New values may be added: ignore messages of a type you do not know.
+         * @enum {string}
+         */
+        WebhookMessageType: "incoming" | "outgoing" | "activity" | "template";
+        /** @description The inbox an event happened in, by id and name. */
+        WebhookInbox: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+        };
+        /** @description A message as message events carry it. Differs from the REST message: `message_type` is a word (`incoming`, ...) instead of a number, `created_at` is an ISO 8601 string, and the inbox, account and whole conversation come along. */
+        WebhookMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            message_type: components["schemas"]["WebhookMessageType"];
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /** @description The message's id in the channel, if it has one. */
+            source_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the message was created, as an ISO 8601 date-time (the REST API uses Unix seconds).
+             */
+            created_at: string;
+            /** @description Channel-specific extra data. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Who sent the message, or `null` (activity messages have no sender). */
+            sender: components["schemas"]["WebhookSender"] | null;
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The payload of `message_created`. A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. */
+        MessageCreatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_created`: the event this payload reports.
+             * @constant
+             */
+            event: "message_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_created";
+        };
+        /** @description The payload of `message_updated`. A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. */
+        MessageUpdatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "message_updated";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_updated";
+        };
+        /** @description The payload of `webwidget_triggered`. A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. */
+        WebwidgetTriggeredEvent: {
+            /**
+             * @description Always `webwidget_triggered`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "webwidget_triggered";
+            /**
+             * Format: int64
+             * @description The id of the link between the visitor's contact and the inbox.
+             */
+            id: number;
+            /** @description The visitor's session id in the widget. */
+            source_id: string;
+            contact: components["schemas"]["WebhookContact"];
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            /** @description The visitor's open conversation, or `null` when there is none. Absent on some deployments. */
+            current_conversation?: components["schemas"]["WebhookConversation"] | null;
+            /** @description Where and how the widget was opened: `initiated_at` (an object with `timestamp`), `referer` (the page), `widget_language`, `browser_language` and `browser` (name, version, platform). */
+            event_info: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An inbox's settings as inbox events carry them: the common settings and the raw `channel` record. It is not the REST inbox: there are no flat channel fields, and the timestamps are ISO 8601 strings. */
+        WebhookInboxData: {
+            /**
+             * Format: int64
+             * @description The inbox's id. Absent on deployments that follow the upstream server, which leaves it out.
+             */
+            id?: number;
+            /** @description The inbox's name. Absent on deployments that follow the upstream server, which leaves it out. */
+            name?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved: boolean;
+            /** @description Whether a contact always continues their one conversation. */
+            lock_to_single_conversation: boolean;
+            /** @description Limits for automatic assignment. Absent on older deployments. */
+            auto_assignment_config?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether new conversations are assigned automatically. */
+            enable_auto_assignment: boolean;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect: boolean;
+            /** @description Whether a greeting message is sent. */
+            greeting_enabled: boolean;
+            /** @description The greeting message, if set. */
+            greeting_message: string | null;
+            /** @description Whether a satisfaction survey is sent on resolution. */
+            csat_survey_enabled: boolean;
+            sender_name_type: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails, if set. */
+            business_name: string | null;
+            /** @description The time zone of the working hours. */
+            timezone: string;
+            /** @description The message sent outside working hours, if set. */
+            out_of_office_message: string | null;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled: boolean;
+            /** @description The opening hours per day (the records may carry bookkeeping fields too, such as `id` and `inbox_id`). */
+            working_hours: components["schemas"]["InboxWorkingDay"][];
+            /**
+             * Format: date-time
+             * @description When the inbox was created, as an ISO 8601 date-time.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the inbox last changed, as an ISO 8601 date-time.
+             */
+            updated_at: string;
+            /** @description The channel record behind the inbox, with the columns of its kind (e.g. `website_url` and `widget_color` for a website chat, `webhook_url` for an API channel). */
+            channel: {
+                /**
+                 * Format: int64
+                 * @description The channel's id (the inbox's `channel_id`).
+                 */
+                id: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The payload of `inbox_created`. An inbox was added to the account. The payload is the inbox's settings and channel record. */
+        InboxCreatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_created`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_created";
+        };
+        /** @description The payload of `inbox_updated`. An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. */
+        InboxUpdatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_updated";
         };
     };
     responses: {
@@ -383,6 +2271,31 @@ export interface components {
          */
         AccountId: number;
         /**
+         * @description The agent's user id, as returned in its `id` field.
+         * @example 8
+         */
+        AgentId: number;
+        /**
+         * @description Numeric id of the inbox, as returned in its `id` field.
+         * @example 2
+         */
+        InboxId: number;
+        /**
+         * @description Numeric id of the inbox whose members to list.
+         * @example 2
+         */
+        InboxMembersInboxId: number;
+        /**
+         * @description Numeric id of the team, as returned in its `id` field.
+         * @example 4
+         */
+        TeamId: number;
+        /**
+         * @description Numeric id of the webhook, as returned in its `id` field.
+         * @example 9
+         */
+        WebhookId: number;
+        /**
          * @description Numeric id of the label, as returned in its `id` field.
          * @example 3
          */
@@ -448,6 +2361,1166 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The agent was added; the body is the new agent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Payment required: every seat of the account's plan is taken. Free a seat or buy more before adding agents. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The agent was not added: a required field is missing, the email is malformed or already belongs to a user of the account, or the role is not one Ndoto knows. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent was removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The agent as they are after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed; the body is empty, has an unknown field, or a value is not acceptable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox was created; the body is the new inbox. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The inbox was not created: the name or channel is missing, `channel.type` is not one of the seven kinds, or a channel field is missing or malformed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty, has an unknown field (such as `channel.type`), or a value is not acceptable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's bot, or `null`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxAgentBotSetRequest"];
+            };
+        };
+        responses: {
+            /** @description The bot was connected or removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this id in the account, or no agent bot with the id sent. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `agent_bot` is missing or is neither a bot id nor `null`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox's members after the addition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    removeInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents were removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox's members after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox whose members to list.
+                 * @example 2
+                 */
+                inbox_id: components["parameters"]["InboxMembersInboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The team was created; the body is the new team. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The team was not created: the name is missing or another team of the account already has it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The team as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty, has an unknown field, or the name is empty or already used by another team. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents added by this request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    removeTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents were removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The team's members after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook was created; the body is the new webhook. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The webhook was not created: the URL is missing, not an `http`/`https` address or already used by another webhook of the account; or `subscriptions` is missing, empty or names an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty or has an unknown field, the URL is not an `http`/`https` address or already used, or `subscriptions` is empty or names an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -647,6 +3720,270 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveConversationCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationStatusChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOnEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOffEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveWebwidgetTriggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebwidgetTriggeredEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

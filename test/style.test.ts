@@ -131,7 +131,9 @@ describe("schemas", () => {
       for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
         if (!name.endsWith("_at")) continue;
         const resolved = validator.resolve(property).value;
-        const isUnix = property.$ref === "#/components/schemas/UnixTimestamp" || [resolved.type].flat().includes("integer");
+        const types = [resolved.type].flat();
+        // Some upstream fields are Unix seconds with a fraction (`number`); their description says so.
+        const isUnix = property.$ref === "#/components/schemas/UnixTimestamp" || types.includes("integer") || (types.includes("number") && /Unix seconds/.test(resolved.description ?? ""));
         const isIso = resolved.format === "date-time" && /ISO 8601/.test(resolved.description ?? "");
         expect(isUnix || isIso, `${at}/properties/${name} must be Unix seconds or a documented ISO date-time`).toBe(true);
       }
