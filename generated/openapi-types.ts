@@ -1936,8 +1936,8 @@ export interface components {
              * @default false
              */
             private?: boolean;
-            /** @description The files, one form part each (at most 15). */
-            "attachments[]": string[];
+            /** @description The files: one form part per file, every part named `attachments[]`, at most 15. A single part reads as one file, several parts as a list (Prism's mock only sees the last part, so it cannot count them). */
+            "attachments[]": string | string[];
         };
         /** @description The delivery status the channel reports for the message (API inboxes only). A `read` message cannot go back to `delivered`. */
         MessageStatusUpdateRequest: {
