@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../generated/openapi-types";
-import { apiClient, expectConforming, itMutating, target } from "../support/client";
+import { apiClient, expectConforming, itMutating, target, unknownIdHeaders } from "../support/client";
 
 type Contact = components["schemas"]["Contact"];
 
@@ -22,7 +22,7 @@ const anonymous = apiClient({ token: null });
 const contactId = Number(process.env.NDOTO_CONTACT_ID ?? 12);
 const contact = { ...account, id: contactId };
 const unknown = { ...account, id: 999_999_999 };
-const notFound = target.isMock ? { Prefer: "code=404" } : undefined;
+const notFound = unknownIdHeaders;
 const kenyaBilling = {
   payload: [
     { attribute_key: "country_code", filter_operator: "equal_to", values: ["KE"], query_operator: "AND" },

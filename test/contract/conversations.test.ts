@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../generated/openapi-types";
-import { apiClient, expectConforming, itMutating, target } from "../support/client";
+import { apiClient, expectConforming, itMutating, target, unknownIdHeaders } from "../support/client";
+import { spec, validator } from "../support/spec";
 
 type Conversation = components["schemas"]["Conversation"];
 
@@ -25,7 +26,7 @@ const anonymous = apiClient({ token: null });
 const conversationId = Number(process.env.NDOTO_CONVERSATION_ID ?? 42);
 const conversation = { ...account, conversation_id: conversationId };
 const unknown = { ...account, conversation_id: 999_999_999 };
-const notFound = target.isMock ? { Prefer: "code=404" } : undefined;
+const notFound = unknownIdHeaders;
 const openBilling = {
   payload: [
     { attribute_key: "status", filter_operator: "equal_to", values: ["open"], query_operator: "AND" },
@@ -307,5 +308,24 @@ describe("updateConversationLastSeen", () => {
 
   it("answers 401 without a token", async () => {
     expectConforming(await anonymous.POST(lastSeen, { params: { path: conversation } }), "post", lastSeen, 401);
+  });
+});
+
+// The checks above can fail: the shapes the upstream swagger promises, and known-bad values, are refused.
+describe("the conversation schemas refuse known-bad answers", () => {
+  const example = spec.components!.examples.ConversationJabariBilling.value as Conversation;
+  const check = (body: unknown) => validator.checkResponse({ method: "get", path: one, status: 200, contentType: "application/json", body });
+
+  it("accept the example conversation", () => expect(check(example)).toEqual([]));
+  it.each([
+    ["snoozed_until as Unix seconds (the upstream swagger's type)", { ...example, snoozed_until: 1711086400 }],
+    ["a status outside the enum", { ...example, status: "closed" }],
+    ["a sender type that does not exist", { ...example, messages: [{ ...example.messages[0], sender: { ...example.messages[0].sender, type: "agent" } }] }],
+    ["more than the latest message", { ...example, messages: [example.messages[0], example.messages[0]] }],
+  ])("refuse %s", (_, body) => expect(check(body)).not.toEqual([]));
+
+  it("refuse the upstream list envelope { data: { meta, payload } }", () => {
+    const upstream = { data: { meta: { mine_count: 1, assigned_count: 1, unassigned_count: 0, all_count: 1 }, payload: [example] } };
+    expect(validator.checkResponse({ method: "get", path: base, status: 200, contentType: "application/json", body: upstream })).not.toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { components } from "../../generated/openapi-types";
-import { apiClient, expectConforming, itMutating, target } from "../support/client";
+import { apiClient, expectConforming, itMutating, target, unknownIdHeaders } from "../support/client";
 import { validator } from "../support/spec";
 
 type Message = components["schemas"]["Message"];
@@ -19,7 +19,7 @@ const conversation = { ...account, conversation_id: conversationId };
 const message = { ...conversation, message_id: Number(process.env.NDOTO_MESSAGE_ID ?? 1202) };
 const unknownConversation = { ...account, conversation_id: 999_999_999 };
 const unknownMessage = { ...conversation, message_id: 999_999_999 };
-const notFound = target.isMock ? { Prefer: "code=404" } : undefined;
+const notFound = unknownIdHeaders;
 
 /** A multipart body: openapi-fetch sends the FormData as it is, and fetch sets the boundary. */
 function receiptForm(fileCount = 1): FormData {
