@@ -45,11 +45,13 @@ function entriesOnScreen(page: Page): Promise<string[]> {
 
 /**
  * Scrolls through the whole page (Redoc renders sections as they come into view) and collects the
- * entries of every section's operation list.
+ * entries of every section's operation list, opening the lists Redoc shortens ("Show 5 more...").
  */
 async function listedEntries(page: Page): Promise<Set<string>> {
   const seen = new Set<string>();
   for (let step = 0; step < 500; step++) {
+    const opened = await page.$$eval('[data-testid="show-more-operations"]', (buttons) => buttons.map((button) => (button as HTMLElement).click()).length);
+    if (opened > 0) await page.waitForTimeout(120);
     (await entriesOnScreen(page)).forEach((entry) => seen.add(entry));
     const atBottom = await page.evaluate(() => {
       const before = window.scrollY;
@@ -97,7 +99,7 @@ describe("the docs page in Chromium", () => {
     await profile?.cleanup();
   });
 
-  it("renders the Ndoto title in the Ndoto colour", async () => {
+  it("renders the Ndoto title in the Ndoto colour, with search ready", async () => {
     expect(await page.title()).toBe(title);
     await expect.poll(() => page.locator("h1").first().textContent()).toContain(title);
     const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-primary-base").trim());
@@ -110,6 +112,8 @@ describe("the docs page in Chromium", () => {
       return colour;
     }, brand);
     expect(resolved).toBe("rgb(15, 118, 110)"); // Ndoto teal, #0f766e (docs/template.hbs)
+    // The search index is built in a worker from a blob: URL, which the page's CSP must allow.
+    await expect.poll(() => page.getByPlaceholder("Loading...").or(page.getByText("Loading...")).count(), { timeout: 30_000 }).toBe(0);
     await page.screenshot({ path: path.join(testArtifactsDir, "docs-page.png") });
   });
 

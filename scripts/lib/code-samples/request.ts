@@ -90,8 +90,12 @@ const contentTypesByExtension: Record<string, string> = {
  * servers (Prism 5.14 among them) fail on a file part without it.
  */
 function fileContentType(document: OpenApiDocument, encoding: any, schema: any, fileName: string): string {
-  const declared = encoding?.contentType ?? resolve(document, schema ?? {}).contentMediaType ?? resolve(document, resolve(document, schema ?? {}).items ?? {}).contentMediaType;
-  if (typeof declared === "string" && !declared.includes("*")) return declared.split(",")[0].trim();
+  const resolved = resolve(document, schema ?? {});
+  const declared = [encoding?.contentType, resolved.contentMediaType, resolve(document, resolved.items ?? {}).contentMediaType]
+    .filter((value): value is string => typeof value === "string")
+    .flatMap((value) => value.split(",").map((type) => type.trim()))
+    .find((type) => !type.includes("*"));
+  if (declared) return declared;
   return contentTypesByExtension[fileName.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream";
 }
 
