@@ -29,4 +29,24 @@ export const recipes: WriteRecipe[] = [
     create: (example, marker) => ({ ...example, title: marker, description: "Created by the Ndoto contract check; safe to delete." }),
     isOurs: (label, marker) => label?.title === marker,
   },
+  {
+    collection: "/api/v1/accounts/{account_id}/teams",
+    create: (example, marker) => ({ ...example, name: marker, description: "Created by the Ndoto contract check; safe to delete." }),
+    isOurs: (team, marker) => team?.name === marker,
+  },
+  {
+    collection: "/api/v1/accounts/{account_id}/webhooks",
+    // `.invalid` never resolves (RFC 2606), so Ndoto cannot deliver events anywhere.
+    create: (example, marker) => ({ ...example, name: marker, url: `https://${marker}.invalid/ndoto-contract` }),
+    isOurs: (webhook, marker) => webhook?.name === marker && String(webhook?.url).includes(`${marker}.invalid`),
+  },
+  {
+    collection: "/api/v1/accounts/{account_id}/contacts",
+    // Not from the example: its inbox, phone number and identifier may exist, or belong to someone, in a real account.
+    create: (_example, marker) => ({ name: marker, email: `${marker}@example.invalid`, identifier: marker }),
+    isOurs: (contact, marker) => contact?.identifier === marker,
+    // The example also sets a phone number, which must be unused in the account: keep only the rest.
+    update: ({ phone_number: _, ...rest }) => rest,
+    unwrap: (body) => body?.contact,
+  },
 ];

@@ -49,6 +49,8 @@ describe.runIf(target.isMock)("ndoto-contract against a running server", () => {
     const result = await contract(["--base-url", target.baseUrl, "--token", target.token]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^skipped +createLabel +POST \S+ +- +- +changes data: runs only with --writes$/m);
+    // A filter is a POST that only reads: it runs, with the operation's request example.
+    expect(result.stdout).toMatch(/^pass +filterContacts +POST \S+ +200 /m);
     expect(result.stderr).toMatch(/\[\d+\/\d+\] pass listLabels GET \/api\/v1\/accounts\/1\/labels: 200 in \d+ ms/);
   });
 

@@ -24,6 +24,7 @@ const tokenHeader = "api_access_token";
 // Built once: making arbitraries (stringMatching above all) inside chain() for every request is slow.
 const lowercaseWord = fc.stringMatching(/^[a-z]{1,8}$/);
 const amountOver = fc.integer({ min: 1, max: 1000 });
+const simpleKey = fc.stringMatching(/^[a-z_]{1,12}$/);
 const maxSafe = Number.MAX_SAFE_INTEGER;
 
 /** A schema with its `$ref` followed; sibling keywords (allowed next to `$ref` in 3.1) are kept on top. */
@@ -65,28 +66,38 @@ const codePoints = (text: string) => [...text].length;
 function stringArbitrary(schema: any): fc.Arbitrary<string> {
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? Infinity;
-  const fits = (text: string) => codePoints(text) >= min && codePoints(text) <= max;
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern, "u")).filter(fits);
-  const dates = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true });
-  switch (schema.format) {
-    case "email":
-      return fc.stringMatching(/^[a-z0-9]{1,20}(\.[a-z0-9]{1,10})?@[a-z0-9]{1,20}\.[a-z]{2,6}$/).filter(fits);
-    case "date-time":
-      return dates.map((date) => date.toISOString()).filter(fits);
-    case "date":
-      return dates.map((date) => date.toISOString().slice(0, 10)).filter(fits);
-    case "uri":
-    case "url":
-      return fc.webUrl().filter(fits);
-    case "uuid":
-      return fc.uuid();
-  }
+  const pattern = schema.pattern === undefined ? undefined : new RegExp(schema.pattern, "u");
+  const fits = (text: string) => codePoints(text) >= min && codePoints(text) <= max && (!pattern || pattern.test(text));
+  const formatted = formatArbitrary(schema.format);
+  // A format decides the shape (the pattern then only narrows it); otherwise the pattern does.
+  if (formatted) return formatted.filter(fits);
+  if (pattern) return fc.stringMatching(pattern).filter(fits);
   const short = fc.string({ unit: "grapheme", minLength: min, maxLength: Math.min(max, min + 20) });
   // Now and then a string of exactly the longest allowed length (a short random piece repeated: drawing
   // thousands of characters one by one is slow).
   const piece = fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 16 });
   const longest = Number.isFinite(max) && max > min + 20 ? [{ weight: 1, arbitrary: piece.map((text) => text.repeat(Math.ceil(max / text.length)).slice(0, max)) }] : [];
   return fc.oneof({ weight: 19, arbitrary: short }, ...longest).filter(fits);
+}
+
+/** Strings of the formats request schemas use; undefined for no format or one without special shape (e.g. password). */
+function formatArbitrary(format: string | undefined): fc.Arbitrary<string> | undefined {
+  const dates = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true });
+  switch (format) {
+    case "email":
+      return fc.stringMatching(/^[a-z0-9]{1,20}(\.[a-z0-9]{1,10})?@[a-z0-9]{1,20}\.[a-z]{2,6}$/);
+    case "date-time":
+      return dates.map((date) => date.toISOString());
+    case "date":
+      return dates.map((date) => date.toISOString().slice(0, 10));
+    case "uri":
+    case "url":
+      return fc.webUrl();
+    case "uuid":
+      return fc.uuid();
+    default:
+      return undefined;
+  }
 }
 
 /** Values that match a schema (before the final check against the whole request schema). */
@@ -132,9 +143,11 @@ function objectArbitrary(schema: any, validator: OpenApiValidator, depth: number
   const minKeys = schema.minProperties ?? 0;
   const declared = Object.entries<any>(schema.properties ?? {}).filter(([, property]) => !resolved(property, validator).readOnly);
   if (declared.length === 0) {
-    if (schema.additionalProperties === false || depth > 4) return fc.constant({});
-    // A free-form object (settings, custom attributes): a few simple keys and JSON values.
-    return fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), fc.jsonValue({ maxDepth: 2 }), { minKeys, maxKeys: Math.max(minKeys, 3) });
+    const extra = schema.additionalProperties;
+    if (extra === false || depth > 4) return fc.constant({});
+    // A map (values of one schema) or a free-form object (settings, custom attributes): a few simple keys.
+    const values = extra && typeof extra === "object" ? valueArbitrary(extra, validator, depth + 1) : fc.jsonValue({ maxDepth: 2 });
+    return fc.dictionary(simpleKey, values, { minKeys, maxKeys: Math.max(minKeys, 3) });
   }
   const model = Object.fromEntries(declared.map(([name, property]) => [name, valueArbitrary(property, validator, depth + 1)]));
   const required = (schema.required ?? []).filter((name: string) => name in model);
@@ -290,7 +303,9 @@ export function invalidRequest(entry: OperationEntry, validator: OpenApiValidato
       if (parameter.in === "query") {
         const others = request.query.filter(([name]) => name !== parameter.name);
         if (parameter.required) mistakes.push(fc.constant(withMistake(`missing query parameter ${parameter.name}`, { query: others })));
-        if (!typesOf(schema).includes("string") || schema.enum) {
+        // Query values are text: "not-…" is only wrong where the value (or each item of a list) is not free text.
+        const value = typesOf(schema).includes("array") ? resolved(schema.items, validator) : schema;
+        if (!typesOf(value).includes("string") || value.enum) {
           mistakes.push(lowercaseWord.map((text) => withMistake(`query parameter ${parameter.name} of the wrong type`, { query: [...others, [parameter.name, `not-${text}`]] })));
         }
       }
