@@ -93,7 +93,7 @@ runMain(async () => {
   try {
     if (baseUrl === undefined) {
       say("no --base-url: starting the bundled Prism mock");
-      mock = await startMock({ port: await freePort() });
+      mock = await startMock({ port: await freePort(), ignoreTerminalSignals: true });
     }
     const target = mock ? `${mock.url} (the bundled mock)` : displayable(baseUrl!);
     say(`checking ${target}${options.writes ? `; --writes: what this run creates is named ${markerOf(runId)}` : " (read-only)"}`);

@@ -21,6 +21,11 @@ export interface Exchange {
   interrupted: boolean;
 }
 
+/** A 2xx answer: the server did what was asked (whether or not the answer conforms). */
+export function succeeded(exchange: Exchange): boolean {
+  return exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300;
+}
+
 export interface ClientOptions {
   baseUrl: string;
   token: string;

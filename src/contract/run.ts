@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { OpenApiValidator, type OpenApiDocument } from "../validation/openapi-validator";
 import { listOperations, type OperationEntry } from "../validation/operations";
-import { ContractClient, type Exchange, type Problem } from "./exchange";
+import { ContractClient, succeeded, type Exchange, type Problem } from "./exchange";
 import { firstRequestExample, jsonRequestBody, listItems, pathParameters, queryAndHeaders } from "./requests";
 import { recipes as defaultRecipes, type WriteRecipe } from "./recipes";
 import { ScriptError } from "../../scripts/lib/log";
@@ -71,7 +71,6 @@ interface OwnResource {
   recipe: WriteRecipe;
   create: OperationEntry;
   remove: OperationEntry;
-  itemTemplate: string;
   /** The collection path with its parameters filled in, once known. */
   collection?: string;
   id?: string | number;
@@ -150,7 +149,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRun
   for (const recipe of options.writes ? (options.recipes ?? defaultRecipes) : []) {
     const create = findEntry(recipe.collection, "post");
     const remove = entries.find((entry) => entry.method === "delete" && isItemPathOf(entry.path, recipe.collection));
-    if (create && remove) resources.push({ recipe, create, remove, itemTemplate: remove.path, deleted: false, createAttempted: false });
+    if (create && remove) resources.push({ recipe, create, remove, deleted: false, createAttempted: false });
   }
   const stepFor = (entry: OperationEntry): Step => {
     if (isSafe(entry)) return { kind: "read" };
@@ -209,8 +208,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRun
         if ("skip" in built) return { skip: `cannot call ${list.operation.operationId} to find an id for {${name}}: ${built.skip}` };
         const exchange = await read(list, built.requested, built.headers);
         // A list that does not conform is reported on its own row; its ids may still be usable here.
-        const answered = exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300;
-        if (!answered) return { skip: `${list.operation.operationId} gave no list to find {${name}} in: ${exchange.problems[0]?.message}` };
+        if (!succeeded(exchange)) return { skip: `${list.operation.operationId} gave no list to find {${name}} in: ${exchange.problems[0]?.message}` };
         const first = listItems(exchange.body)[0];
         return first ? { value: String(first.id) } : { skip: `${list.operation.operationId} returned no items, so there is no {${name}} to try` };
       })());
@@ -262,7 +260,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRun
     resource.createAttempted = true;
     const exchange = await client.send(create, built.requested, { body, headers: built.headers, interrupt });
     recordExchange(create, exchange);
-    const created = exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300 ? (recipe.unwrap ?? ((b) => b))(exchange.body) : undefined;
+    const created = succeeded(exchange) ? (recipe.unwrap ?? ((b) => b))(exchange.body) : undefined;
     const id = created?.id;
     if (typeof id !== "number" && typeof id !== "string") {
       resource.unavailable = `${create.operation.operationId} did not create one: ${exchange.problems[0]?.message ?? "no id in the answer"}`;
@@ -288,7 +286,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRun
     if ("skip" in built) return record(entry, { outcome: "skipped", reason: built.skip });
     const exchange = await client.send(entry, built.requested, { body, headers: built.headers, interrupt });
     recordExchange(entry, exchange);
-    if (kind === "delete" && exchange.status !== undefined && exchange.status >= 200 && exchange.status < 300) {
+    if (kind === "delete" && succeeded(exchange)) {
       resource.deleted = true;
       progress(`deleted ${resource.collection}/${resource.id}`);
     }
@@ -337,7 +335,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRun
       for (const id of leftovers) {
         const path = `${resource.collection}/${encodeURIComponent(id)}`;
         const exchange = await client.send(resource.remove, path);
-        if (exchange.status !== undefined && ((exchange.status >= 200 && exchange.status < 300) || exchange.status === 404)) {
+        if (succeeded(exchange) || exchange.status === 404) {
           progress(`clean-up: deleted ${path}`);
           if (id === String(resource.id)) resource.deleted = true;
         } else {
