@@ -3,9 +3,9 @@
 // body from the operation's first named example. Everything comes from the document, so new
 // operations get samples without any change here.
 import { resolveRefs, type OpenApiDocument } from "../../../src/validation/openapi-validator";
+import { httpMethods, type HttpMethod } from "../../../src/validation/operations";
 
-export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof httpMethods)[number];
+export { httpMethods, type HttpMethod };
 
 /** What a sample sends as its body. */
 export type SampleBody =
