@@ -264,7 +264,7 @@ export interface components {
         LabelColor: string;
         /**
          * Format: int64
-         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z.
+         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z (at most 253402300799, the last second of the year 9999).
          * @example 1711000000
          */
         UnixTimestamp: number;
