@@ -86,6 +86,7 @@ describe("breaking-change gate", () => {
     expect(result.problems).toEqual([]);
     expect(result.breaking).toEqual([]);
     expect(result.counts.minor).toBeGreaterThanOrEqual(4);
+    expect(result.notes).toEqual([expect.stringMatching(/changed since release 1\.0\.0 but info\.version is still 1\.0\.0/)]);
   });
 
   it("allows breaking changes in a new major version whose CHANGELOG entries name every operation", async () => {

@@ -79,6 +79,9 @@ export async function checkBreakingChanges(input: GateInput): Promise<GateResult
   const changes = (await diffDocuments(release.file, input.revisionFile)).map((change) => withExtensibleEnums(change, revision));
   for (const change of changes) result.counts[change.impact] += 1;
   result.breaking = changes.filter((change) => change.impact === "major").flatMap((change) => describeBreaking(change, base, revision));
+  if (changes.length > 0 && compareVersions(current, release.version) === 0) {
+    result.notes.push(`the description changed since release ${version} but info.version is still ${version}: raise it before the next \`npm run release\``);
+  }
   if (result.breaking.length === 0) return result;
 
   if (current.major <= release.version.major) {
