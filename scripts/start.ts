@@ -5,7 +5,7 @@ import { startMock } from "./lib/prism";
 import { assertPortFree } from "./lib/net";
 import { parseOptions, toPort } from "./lib/options";
 import { runLocalBin } from "./lib/run";
-import { done, runMain, step } from "./lib/log";
+import { done, runMain, ScriptError, step } from "./lib/log";
 import { buildDocs } from "./build-docs";
 
 function serveDocs(page: string, port: number): Promise<http.Server> {
@@ -35,7 +35,10 @@ runMain(async () => {
   const page = await buildDocs();
   step(`starting the Prism mock on 127.0.0.1:${mockPort}`);
   const mock = await startMock({ port: mockPort });
-  const docs = await serveDocs(page, docsPort);
+  const docs = await serveDocs(page, docsPort).catch(async (error: Error) => {
+    await mock.stop(); // do not leave Prism running when the docs server cannot start
+    throw new ScriptError(`could not serve the docs on port ${docsPort}: ${error.message}`);
+  });
 
   done(`mock server: ${mock.url}  (e.g. curl -H 'api_access_token: any' ${mock.url}/api/v1/accounts/1/labels)`);
   done(`docs page:   http://127.0.0.1:${docsPort}/`);
