@@ -4,13 +4,11 @@
 //   npm run check:breaking
 //   npm run check:breaking -- --revision FILE --releases DIR --changelog FILE   (the tests use fixtures)
 import path from "node:path";
-import { bundledJson, changelogFile, projectRoot, releasesDir } from "./lib/project";
+import { bundledJson, changelogFile, releasesDir, shownPath } from "./lib/project";
 import { checkBreakingChanges, type BreakingChange } from "./lib/breaking";
 import { done, runMain, ScriptError, step } from "./lib/log";
 import { parseOptions } from "./lib/options";
 
-/** A path relative to the project when it is inside it, else as given. */
-const shown = (file: string) => (file.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, file) : file);
 
 /** Breaking changes grouped by the operations they break, for a reader deciding what to tell clients. */
 function listBreaking(changes: BreakingChange[]): string {
@@ -31,7 +29,7 @@ async function main(): Promise<void> {
     releasesDir: path.resolve(options.releases ?? releasesDir),
     changelogFile: path.resolve(options.changelog ?? changelogFile),
   };
-  step(`checking ${shown(input.revisionFile)} for breaking changes against the newest release in ${shown(input.releasesDir)}/`);
+  step(`checking ${shownPath(input.revisionFile)} for breaking changes against the newest release in ${shownPath(input.releasesDir)}/`);
   const result = await checkBreakingChanges(input);
   for (const note of result.notes) step(note);
 

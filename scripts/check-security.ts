@@ -3,7 +3,7 @@
 //   npm run check:security                  audit generated/openapi.json
 //   npm run check:security -- --spec FILE   audit another bundled document (the tests use fixtures)
 import path from "node:path";
-import { bundledJson, projectRoot } from "./lib/project";
+import { bundledJson, projectRoot, shownPath } from "./lib/project";
 import { runLocalBinCapture, toolOutput } from "./lib/run";
 import { done, runMain, ScriptError, step } from "./lib/log";
 import { parseOptions } from "./lib/options";
@@ -35,7 +35,7 @@ function describe(result: SpectralResult, spec: string): string {
   const where = result.path.length > 0 ? result.path.join(" › ") : "(document)";
   return [
     `  ${severityNames[result.severity]}  ${result.code}`,
-    `    at   ${where}  (${path.relative(projectRoot, spec)}:${result.range.start.line + 1})`,
+    `    at   ${where}  (${shownPath(spec)}:${result.range.start.line + 1})`,
     `    fix  ${sourceFileFor(result.path)}: ${result.message}`,
   ].join("\n");
 }
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const options = parseOptions({ spec: { type: "string" }, ruleset: { type: "string" } });
   const spec = path.resolve(options.spec ?? bundledJson);
   const ruleset = path.resolve(options.ruleset ?? path.join(projectRoot, ".spectral.yaml"));
-  step(`auditing ${path.relative(projectRoot, spec)} with Spectral's OWASP API security ruleset (${path.relative(projectRoot, ruleset)})`);
+  step(`auditing ${shownPath(spec)} with Spectral's OWASP API security ruleset (${shownPath(ruleset)})`);
 
   const results = (await lint(spec, ruleset)).sort((a, b) => a.severity - b.severity || a.code.localeCompare(b.code));
   const counts = severityNames.map((name, severity) => `${results.filter((r) => r.severity === severity).length} ${name}s`).join(", ");

@@ -5,7 +5,7 @@
 //   npm run release -- --spec FILE --releases DIR --changelog FILE   (the tests use fixtures)
 import { copyFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { bundledJson, changelogFile, projectRoot, releasesDir } from "./lib/project";
+import { bundledJson, changelogFile, releasesDir, shownPath } from "./lib/project";
 import { compareVersions, listReleases, parseVersion } from "./lib/releases";
 import { moveIntoPlace, tempDir } from "./lib/files";
 import { done, runMain, ScriptError, step } from "./lib/log";
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     step("checking that generated/ matches openapi/");
     await runLocalBin("tsx", ["scripts/generate.ts", "--check"]);
   }
-  step(`releasing ${path.relative(projectRoot, spec) || spec} as ${text}`);
+  step(`releasing ${shownPath(spec)} as ${text}`);
   const { dir, cleanup } = await tempDir("release");
   try {
     const staged = path.join(dir, "openapi.json");
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   } finally {
     await cleanup();
   }
-  done(`wrote ${path.relative(projectRoot, target) || target}; commit it. check:breaking now compares against ${text}.`);
+  done(`wrote ${shownPath(target)}; commit it. check:breaking now compares against ${text}.`);
 }
 
 runMain(main);

@@ -3,7 +3,7 @@
 // ("Versioning") states the policy this code enforces.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { projectRoot } from "./project";
+import { projectRoot, shownPath } from "./project";
 import { runLocalBinCapture, toolOutput } from "./run";
 import { ScriptError } from "./log";
 import { atPointer, pointerSegments, sourceFileFor } from "./source-files";
@@ -66,7 +66,7 @@ export async function checkBreakingChanges(input: GateInput): Promise<GateResult
   const releases = await listReleases(input.releasesDir);
   const release = releases.at(-1);
   if (!release) {
-    result.notes.push(`no release in ${path.relative(projectRoot, input.releasesDir) || input.releasesDir}/ yet, so nothing to compare with: every change is allowed until the first \`npm run release\``);
+    result.notes.push(`no release in ${shownPath(input.releasesDir)}/ yet, so nothing to compare with: every change is allowed until the first \`npm run release\``);
     return result;
   }
   result.release = release;

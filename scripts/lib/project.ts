@@ -19,3 +19,8 @@ export const postmanCollection = path.join(generatedDir, "postman_collection.jso
 /** Released descriptions, one folder per version: releases/<version>/openapi.json (the breaking-change baseline). */
 export const releasesDir = path.join(projectRoot, "releases");
 export const changelogFile = path.join(projectRoot, "CHANGELOG.md");
+
+/** A path for messages: relative to the project when inside it, else as given. */
+export function shownPath(file: string): string {
+  return file.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, file) : file;
+}
