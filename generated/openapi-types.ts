@@ -1743,17 +1743,32 @@ export interface components {
         };
         /** @description The opening hours of the inbox on one day of the week, in the inbox's `timezone`. Hours and minutes are `null` when the day is closed or open all day. */
         InboxWorkingDay: {
-            /** @description The day, from 0 (Sunday) to 6 (Saturday). */
+            /**
+             * Format: int32
+             * @description The day, from 0 (Sunday) to 6 (Saturday).
+             */
             day_of_week: number;
             /** @description Whether the inbox is closed the whole day. */
             closed_all_day: boolean;
-            /** @description Hour the inbox opens. */
+            /**
+             * Format: int32
+             * @description Hour the inbox opens.
+             */
             open_hour: number | null;
-            /** @description Minute the inbox opens. */
+            /**
+             * Format: int32
+             * @description Minute the inbox opens.
+             */
             open_minutes: number | null;
-            /** @description Hour the inbox closes (24 means midnight at the end of the day). */
+            /**
+             * Format: int32
+             * @description Hour the inbox closes (24 means midnight at the end of the day).
+             */
             close_hour: number | null;
-            /** @description Minute the inbox closes. */
+            /**
+             * Format: int32
+             * @description Minute the inbox closes.
+             */
             close_minutes: number | null;
             /** @description Whether the inbox is open the whole day. */
             open_all_day: boolean;
@@ -1980,7 +1995,10 @@ export interface components {
         };
         /** @description The opening hours for one day of the week, in the inbox's `timezone`. Send `closed_all_day` or `open_all_day`, or the four hour and minute fields. */
         InboxWorkingDayRequest: {
-            /** @description The day, from 0 (Sunday) to 6 (Saturday). */
+            /**
+             * Format: int32
+             * @description The day, from 0 (Sunday) to 6 (Saturday).
+             */
             day_of_week: number;
             /**
              * @description Whether the inbox is closed the whole day.
@@ -1992,13 +2010,25 @@ export interface components {
              * @default false
              */
             open_all_day?: boolean;
-            /** @description Hour the inbox opens. */
+            /**
+             * Format: int32
+             * @description Hour the inbox opens.
+             */
             open_hour?: number | null;
-            /** @description Minute the inbox opens. */
+            /**
+             * Format: int32
+             * @description Minute the inbox opens.
+             */
             open_minutes?: number | null;
-            /** @description Hour the inbox closes (24 means midnight at the end of the day). */
+            /**
+             * Format: int32
+             * @description Hour the inbox closes (24 means midnight at the end of the day).
+             */
             close_hour?: number | null;
-            /** @description Minute the inbox closes. */
+            /**
+             * Format: int32
+             * @description Minute the inbox closes.
+             */
             close_minutes?: number | null;
         };
         /** @description The settings to change; the others stay as they are. At least one field. The kind of channel cannot change. */
@@ -2226,7 +2256,7 @@ export interface components {
         LabelColor: string;
         /**
          * Format: int64
-         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z.
+         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z (at most 253402300799, the last second of the year 9999).
          * @example 1711000000
          */
         UnixTimestamp: number;
@@ -2450,6 +2480,7 @@ export interface components {
          */
         ConversationPriority: "low" | "medium" | "high" | "urgent" | null;
         /**
+         * Format: int32
          * @description Who the message goes to, as a number: `0` incoming (from the contact), `1` outgoing (to the contact, or a private note when `private` is true), `2` activity (a status change or assignment logged by Ndoto), `3` template (sent by a bot or campaign). New values may be added: show an unknown type like an activity.
          * @enum {integer}
          */
@@ -2571,9 +2602,15 @@ export interface components {
              * @description The file size in bytes; `null` when there is no file.
              */
             file_size?: number | null;
-            /** @description Image width in pixels, when known. */
+            /**
+             * Format: int32
+             * @description Image width in pixels, when known.
+             */
             width?: number | null;
-            /** @description Image height in pixels, when known. */
+            /**
+             * Format: int32
+             * @description Image height in pixels, when known.
+             */
             height?: number | null;
             /** @description Latitude, for location attachments. */
             coordinates_lat?: number | null;
@@ -3167,7 +3204,10 @@ export interface components {
             data_url?: string | null;
             /** @description Where to download a thumbnail (images and videos). */
             thumb_url?: string | null;
-            /** @description The size in bytes. */
+            /**
+             * Format: int64
+             * @description The size in bytes.
+             */
             file_size?: number | null;
         };
         /** @description The latest message of a conversation, as conversation events carry it. Unlike the message of message events, `message_type` is a number here and `created_at` Unix seconds. */
@@ -3195,6 +3235,7 @@ export interface components {
              */
             conversation_id: number;
             /**
+             * Format: int32
              * @description 0 incoming, 1 outgoing, 2 activity, 3 template. New values may be added: ignore a message of a type you do not know.
              * @enum {integer}
              */
@@ -3351,7 +3392,10 @@ export interface components {
              * @description Until when the conversation is snoozed, as an ISO 8601 date-time; `null` when not snoozed or snoozed until the next reply.
              */
             snoozed_until: string | null;
-            /** @description Incoming messages agents have not seen yet. */
+            /**
+             * Format: int64
+             * @description Incoming messages agents have not seen yet.
+             */
             unread_count: number;
             /**
              * Format: date-time

@@ -18,3 +18,12 @@ export const testArtifactsDir = path.join(projectRoot, "test-artifacts");
 export function localBin(name: string): string {
   return path.join(projectRoot, "node_modules/.bin", name);
 }
+export const postmanCollection = path.join(generatedDir, "postman_collection.json");
+/** Released descriptions, one folder per version: releases/<version>/openapi.json (the breaking-change baseline). */
+export const releasesDir = path.join(projectRoot, "releases");
+export const changelogFile = path.join(projectRoot, "CHANGELOG.md");
+
+/** A path for messages: relative to the project when inside it, else as given. */
+export function shownPath(file: string): string {
+  return file.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, file) : file;
+}
