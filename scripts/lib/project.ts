@@ -10,6 +10,9 @@ export const bundledJson = path.join(generatedDir, "openapi.json");
 export const generatedTypes = path.join(generatedDir, "openapi-types.ts");
 export const docsDir = path.join(projectRoot, "dist/docs");
 export const docsPage = path.join(docsDir, "index.html");
+export const docsTemplate = path.join(projectRoot, "docs/template.hbs");
+/** Screenshots and other files tests leave for people to look at (git-ignored). */
+export const testArtifactsDir = path.join(projectRoot, "test-artifacts");
 
 /** A binary installed by npm into this project (never looked up on PATH or through npx). */
 export function localBin(name: string): string {

@@ -55,6 +55,26 @@ export function pointerSegment(segment: string): string {
   return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
+/** The object at a local reference such as `#/components/responses/NotFound`. */
+export function valueAt(document: unknown, ref: string): any {
+  if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
+  return ref
+    .slice(2)
+    .split("/")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce<any>((node, key) => (node === undefined ? undefined : node[key]), document);
+}
+
+/** Follows `$ref`s between OpenAPI objects (responses, examples, parameters); also says where it ended. */
+export function resolveRefs<T = any>(document: unknown, value: any): { value: T; pointer: string | null } {
+  let pointer: string | null = null;
+  while (value && typeof value === "object" && typeof value.$ref === "string") {
+    pointer = value.$ref;
+    value = valueAt(document, value.$ref);
+  }
+  return { value, pointer };
+}
+
 function formatAjvError(error: ErrorObject): string {
   const where = error.instancePath === "" ? "(root)" : error.instancePath;
   const extra = error.keyword === "additionalProperties" ? ` '${(error.params as { additionalProperty: string }).additionalProperty}'` : "";
@@ -106,22 +126,12 @@ export class OpenApiValidator {
 
   /** Follows `$ref`s between OpenAPI objects (responses, examples), which JSON Schema tools do not do. */
   resolve<T = any>(value: any): { value: T; pointer: string | null } {
-    let pointer: string | null = null;
-    while (value && typeof value === "object" && typeof value.$ref === "string") {
-      pointer = value.$ref;
-      value = this.at(value.$ref);
-    }
-    return { value, pointer };
+    return resolveRefs<T>(this.document, value);
   }
 
   /** The object at a local reference such as `#/components/responses/NotFound`. */
   at(ref: string): any {
-    if (!ref.startsWith("#/")) throw new Error(`only local references are supported, got ${ref}`);
-    return ref
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<any>((node, key) => (node === undefined ? undefined : node[key]), this.document);
+    return valueAt(this.document, ref);
   }
 
   /**
