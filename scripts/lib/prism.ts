@@ -38,7 +38,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
 
   const stop = () => stopProcess(child);
   try {
-    await waitUntilAnswering(url, child, options.startTimeoutMs ?? 30_000);
+    await waitUntilAnswering(url, child, options.startTimeoutMs ?? 90_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\nPrism said:\n${output.trim() || "(nothing)"}`);
