@@ -25,6 +25,440 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List agents
+         * @description Returns every agent of the account in one response; this list is not paginated.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Add an agent
+         * @description Adds a person to the account as an agent or administrator and sends them an invitation email. Each agent takes a seat of the account's plan: when none is left Ndoto answers `402`. Needs an administrator.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an agent
+         * @description Removes the person from the account (their user stays, with their other accounts) and frees their seat. Their conversations in this account become unassigned. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an agent
+         * @description Changes the agent's name, role, availability or automatic offline setting; the fields not sent stay as they are. Needs an administrator.
+         */
+        patch: operations["updateAgent"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List inboxes
+         * @description Returns every inbox of the account the token's user may see (administrators see all, agents the inboxes they are members of), in one response; this list is not paginated.
+         */
+        get: operations["listInboxes"];
+        put?: never;
+        /**
+         * Create an inbox
+         * @description Creates an inbox with a new channel. `channel.type` chooses the kind of channel (website chat, API, email, LINE, Telegram, WhatsApp or SMS) and which channel fields apply. Other channels (Facebook, Instagram, ...) are connected in the web app. Needs an administrator.
+         */
+        post: operations["createInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbox
+         * @description Returns one inbox with its settings.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an inbox
+         * @description Changes the settings sent and leaves the others as they are: name, greeting, working hours (`working_hours_enabled` and the `working_hours` of each day), assignment, survey and the editable fields of the inbox's channel. The kind of channel cannot change. Needs an administrator.
+         */
+        patch: operations["updateInbox"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the inbox's agent bot
+         * @description Returns the agent bot that handles the inbox's new conversations before an agent does, or `null` when the inbox has none.
+         */
+        get: operations["getInboxAgentBot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inboxes/{id}/set_agent_bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set or remove the inbox's agent bot
+         * @description Connects an agent bot to the inbox (replacing the current one), or disconnects the current bot when `agent_bot` is `null`. Answers `200` with an empty body. Needs an administrator.
+         */
+        post: operations["setInboxAgentBot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add agents to an inbox
+         * @description Makes the agents members of the inbox, keeping its current members (agents already in it stay once). Answers with every member of the inbox. Needs an administrator.
+         */
+        post: operations["addInboxMembers"];
+        /**
+         * Remove agents from an inbox
+         * @description Takes the agents out of the inbox; its other members stay. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["removeInboxMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the agents of an inbox
+         * @description Makes exactly these agents the members of the inbox: the ones not listed are removed. Answers with the new member list. Needs an administrator.
+         */
+        patch: operations["replaceInboxMembers"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/inbox_members/{inbox_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox whose members to list.
+                 * @example 2
+                 */
+                inbox_id: components["parameters"]["InboxMembersInboxId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of an inbox
+         * @description Returns the agents who are members of the inbox (who see and can be assigned its conversations), in one response; this list is not paginated.
+         */
+        get: operations["listInboxMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List teams
+         * @description Returns every team of the account in one response; this list is not paginated. `is_member` says whether the token's user belongs to each team.
+         */
+        get: operations["listTeams"];
+        put?: never;
+        /**
+         * Create a team
+         * @description Creates a team without members; add agents with addTeamMembers. Needs an administrator.
+         */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a team
+         * @description Returns one team of the account.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team
+         * @description Deletes the team; its conversations stay, without a team. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a team
+         * @description Changes the fields sent and leaves the others as they are. Needs an administrator.
+         */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/teams/{team_id}/team_members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the agents of a team
+         * @description Returns the team's agents in one response; this list is not paginated.
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        /**
+         * Add agents to a team
+         * @description Adds the agents to the team, keeping its current members. Answers with the agents that were added (agents already in the team are not listed again). Needs an administrator.
+         */
+        post: operations["addTeamMembers"];
+        /**
+         * Remove agents from a team
+         * @description Takes the agents out of the team; its other members stay. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["removeTeamMembers"];
+        options?: never;
+        head?: never;
+        /**
+         * Replace the agents of a team
+         * @description Makes exactly these agents the members of the team: the ones not listed are removed. Answers with the new member list. Needs an administrator.
+         */
+        patch: operations["replaceTeamMembers"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description Returns every webhook of the account in one response; this list is not paginated. Needs an administrator.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description Subscribes an `http` or `https` URL to events of the account, or of one inbox with `inbox_id`. Ndoto then POSTs each event as JSON to the URL; the payloads are described under Webhooks in this document (and as the `WebhookEvent` schema). Needs an administrator.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Stops the deliveries and deletes the webhook. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook
+         * @description Changes the fields sent and leaves the others as they are; `subscriptions` replaces the whole list. There is no operation to read one webhook: use listWebhooks. Needs an administrator.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
     "/api/v1/accounts/{account_id}/labels": {
         parameters: {
             query?: never;
@@ -94,10 +528,972 @@ export interface paths {
         patch: operations["updateLabel"];
         trace?: never;
     };
+    "/api/v1/accounts/{account_id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Returns one page of the account's contacts, 15 per page. Only contacts with an email address, a phone number or an identifier are listed (anonymous website visitors are not).
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Creates a contact from top-level fields (a body wrapped in `contact` is refused). With `inbox_id`, the contact is also made reachable through that inbox, and the answer carries the new contact inbox.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Search contacts
+         * @description Returns one page (15) of the contacts whose name, email address, phone number or identifier contains `q` (ignoring case); a number also matches the contact id.
+         */
+        get: operations["searchContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Filter contacts
+         * @description Returns one page (15) of the contacts that meet the conditions in the body, like the web app's advanced filter. Conditions are applied in order, joined by each one's `query_operator`.
+         */
+        post: operations["filterContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description Returns one contact, with the inboxes it can be reached through.
+         */
+        get: operations["getContact"];
+        /**
+         * Update a contact
+         * @description Changes the fields sent (top-level, not wrapped in `contact`) and keeps the others. `additional_attributes` and `custom_attributes` are merged into the stored ones: to remove a key, Ndoto's web app has its own action, which this description does not cover.
+         */
+        put: operations["updateContact"];
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Deletes the contact with its conversations and messages. A contact who is online (has the chat widget open) cannot be deleted: try again later. Answers `200` with an empty body. Needs an administrator.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a contact's conversations
+         * @description Returns every conversation with the contact, in all inboxes the token's user can see. This list is not paginated. Each conversation's `id` is its display id (numbered per account).
+         */
+        get: operations["listContactConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a contact's labels
+         * @description Returns the titles of the labels on the contact. Not paginated.
+         */
+        get: operations["listContactLabels"];
+        put?: never;
+        /**
+         * Replace a contact's labels
+         * @description Sets the contact's labels to exactly the titles sent: labels not in the list are removed. Send an empty list to remove them all.
+         */
+        post: operations["replaceContactLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an inbox to a contact
+         * @description Makes the contact reachable through another inbox, under the given `source_id` (the contact's id in that channel). Needed before starting a conversation with the contact in that inbox.
+         */
+        post: operations["createContactInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/contacts/{id}/contactable_inboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List inboxes that can reach a contact
+         * @description Returns the inboxes a new conversation with the contact can start in (those whose channel can reach the contact: email inboxes when it has an email address, SMS and WhatsApp when it has a phone number, ...), each with the contact's `source_id` there. Each `inbox` is the full inbox object. Not paginated.
+         */
+        get: operations["listContactableInboxes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/actions/contact_merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge two contacts
+         * @description Merges a duplicate contact (the mergee) into another (the base): its conversations, labels, contact inboxes and attributes move to the base contact, and the mergee is deleted. Cannot be undone.
+         */
+        post: operations["mergeContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List conversations
+         * @description Returns one page of conversations (25 per page) that match the filters, most recent activity first unless `sort_by` says otherwise. `meta` also counts the matching conversations for each assignee tab. Each conversation's `id` is its display id.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        /**
+         * Create a conversation
+         * @description Starts a conversation with a contact in an inbox, optionally with a first outgoing message (plain or from an approved template), a status, an assignee and a team. The answer's `id` is the new conversation's display id. If the inbox keeps a single conversation per contact, the existing conversation is answered instead.
+         */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Count conversations per assignee tab
+         * @description Counts the conversations that match the filters, for each assignee tab (mine, assigned, unassigned, all), without returning them.
+         */
+        get: operations["countConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Filter conversations
+         * @description Returns one page (25) of the conversations that meet the conditions in the body, like the web app's advanced filter. A `display_id` condition compares conversation display ids.
+         */
+        post: operations["filterConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a conversation
+         * @description Returns one conversation, found by its display id (`{conversation_id}`, the number the web app shows). Its `messages` holds only the latest message; use `listMessages` for the rest.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a conversation
+         * @description Changes the conversation's priority or SLA policy. Nothing else can be changed here: the status, assignee, labels and custom attributes have their own operations.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a conversation's status
+         * @description Sets the status (`open`, `resolved`, `pending` or `snoozed`). Without `status`, an open conversation is resolved and any other one reopened. Snoozing without `snoozed_until` lasts until the contact's next message.
+         */
+        post: operations["toggleConversationStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a conversation's priority
+         * @description Sets the priority; `none` removes it. Answers `200` with an empty body (use `getConversation` to read the result).
+         */
+        post: operations["toggleConversationPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_typing_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Show or hide the typing indicator
+         * @description Tells the contact (or, for a private note, the other agents) that the token's user is typing, or has stopped. Answers `200` with an empty body.
+         */
+        post: operations["toggleConversationTypingStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a conversation's custom attributes
+         * @description Adds or changes custom attribute values; keys not sent keep their value. Answers every custom attribute of the conversation after the change.
+         */
+        post: operations["setConversationCustomAttributes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a conversation
+         * @description Assigns the conversation to an agent (`assignee_id`) or a team (`team_id`), or removes the agent (`assignee_id: null`). The answer is the new assignee: an agent, a team, or `null`.
+         */
+        post: operations["assignConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's labels
+         * @description Returns the titles of the labels on the conversation. Not paginated.
+         */
+        get: operations["listConversationLabels"];
+        put?: never;
+        /**
+         * Replace a conversation's labels
+         * @description Sets the conversation's labels to exactly the titles sent: labels not in the list are removed. Send an empty list to remove them all.
+         */
+        post: operations["replaceConversationLabels"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/reporting_events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's reporting events
+         * @description Returns the measurements Ndoto's reports use for this conversation (first response time, reply times, resolutions, bot handoffs), oldest first. Not paginated.
+         */
+        get: operations["listConversationReportingEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/update_last_seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a conversation as seen
+         * @description Records that the token's user has read the conversation up to now (its `agent_last_seen_at`, and `assignee_last_seen_at` for the assignee), which clears its unread count. Takes no body; answers `200` with an empty body.
+         */
+        post: operations["updateConversationLastSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's messages
+         * @description Returns messages of the conversation (found by its display id), oldest first. Without `before` or `after`, the latest 20. To read further back, pass the smallest `id` you have as `before` (up to 20 older messages); to catch up, pass the largest as `after` (up to 100 newer ones). Private notes and activities are included.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Send a message
+         * @description Sends a message to the contact, or adds a private note (`private: true`) that only agents see. Send JSON for text, interactive and template messages; send `multipart/form-data` with one `attachments[]` part per file (at most 15) to attach files. `incoming` messages (as if from the contact) are only accepted in API inboxes.
+         */
+        post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+                /**
+                 * @description Numeric id of the message, as returned in its `id` field.
+                 * @example 1202
+                 */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a message
+         * @description Deletes a message softly: the message stays in the conversation with its content replaced by "This message was deleted", `content_attributes.deleted` set to `true` and its attachments removed. Answers the message as it is now. Already delivered copies (email, WhatsApp, ...) are not recalled.
+         */
+        delete: operations["deleteMessage"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a message's delivery status
+         * @description Records the delivery status your system observed for a message (`sent`, `delivered`, `read` or `failed`, with `external_error` for failures). Only for messages in API inboxes, whose delivery Ndoto cannot see itself. A `read` message cannot go back to `delivered`.
+         */
+        patch: operations["updateMessageStatus"];
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conversation_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was started
+         * @description A new conversation was started, by a contact or an agent. The payload is the conversation. Sent to every webhook subscribed to `conversation_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation changed
+         * @description A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. Sent to every webhook subscribed to `conversation_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_status_changed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation's status changed
+         * @description A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. Sent to every webhook subscribed to `conversation_status_changed`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone started typing
+         * @description An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. Sent to every webhook subscribed to `conversation_typing_on`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversation_typing_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone stopped typing
+         * @description An agent or a contact stopped typing in a conversation. Sent to every webhook subscribed to `conversation_typing_off`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveConversationTypingOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact was created
+         * @description A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. Sent to every webhook subscribed to `contact_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A contact changed
+         * @description A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `contact_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveContactUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was created
+         * @description A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. Sent to every webhook subscribed to `message_created`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    message_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message changed
+         * @description A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. Sent to every webhook subscribed to `message_updated`, and to the `webhook_url` of an API inbox for its own conversations and messages. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveMessageUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    webwidget_triggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A visitor opened the website chat
+         * @description A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. Sent to every webhook subscribed to `webwidget_triggered`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveWebwidgetTriggered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox was created
+         * @description An inbox was added to the account. The payload is the inbox's settings and channel record. Sent to every webhook subscribed to `inbox_created`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    inbox_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbox changed
+         * @description An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. Sent to every webhook subscribed to `inbox_updated`. Answer with any 2xx status; the body of your answer is ignored.
+         */
+        post: operations["receiveInboxUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
+        /** @description Any payload Ndoto POSTs to a webhook. Read `event` to know which one it is; each has its own schema. New events may be added: ignore a payload whose `event` you do not know. */
+        WebhookEvent: components["schemas"]["ConversationCreatedEvent"] | components["schemas"]["ConversationUpdatedEvent"] | components["schemas"]["ConversationStatusChangedEvent"] | components["schemas"]["ConversationTypingOnEvent"] | components["schemas"]["ConversationTypingOffEvent"] | components["schemas"]["ContactCreatedEvent"] | components["schemas"]["ContactUpdatedEvent"] | components["schemas"]["MessageCreatedEvent"] | components["schemas"]["MessageUpdatedEvent"] | components["schemas"]["WebwidgetTriggeredEvent"] | components["schemas"]["InboxCreatedEvent"] | components["schemas"]["InboxUpdatedEvent"];
         /**
          * @description What the user may do in an account. `administrator` may change account settings (labels, inboxes, teams, webhooks, agents); `agent` works on conversations. New values may be added: treat an unknown role like `agent`.
          * @enum {string}
@@ -247,6 +1643,602 @@ export interface components {
                 password_confirmation?: string;
             };
         };
+        /** @description An agent: a user as a member of one account, with their role and availability there. The same `id` is the user's id everywhere (`assignee_id`, `user_ids`, the profile's `id`). */
+        Agent: {
+            /**
+             * Format: int64
+             * @description The user's id.
+             */
+            readonly id: number;
+            /**
+             * Format: int64
+             * @description The account this membership belongs to.
+             */
+            account_id: number;
+            /** @description The availability in effect now. */
+            availability_status: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline: boolean;
+            /** @description Whether the agent has confirmed their email address (accepted the invitation). */
+            confirmed: boolean;
+            /**
+             * Format: email
+             * @description The agent's login email address.
+             */
+            email: string;
+            /** @description The name shown to customers; the display name when set, otherwise `name`. */
+            available_name: string;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The agent's role in this account. */
+            role: components["schemas"]["UserRole"];
+            /** @description Address of the agent's avatar image; an empty string when there is none. */
+            thumbnail: string;
+            /** @description Extra attributes set on the agent. Absent when there are none. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: int64
+             * @description The custom role that replaces `role`, where the account uses custom roles.
+             */
+            custom_role_id?: number | null;
+        };
+        /** @description A list of agents. Not paginated. */
+        AgentList: {
+            /** @description The agents. */
+            payload: components["schemas"]["Agent"][];
+        };
+        /** @description A new agent. Ndoto sends the person an invitation email; they appear with `confirmed: false` until they accept it. */
+        AgentCreateRequest: {
+            /** @description The agent's full name. */
+            name: string;
+            /**
+             * Format: email
+             * @description The address the invitation goes to; it becomes the agent's login.
+             */
+            email: string;
+            /** @description The agent's role in this account. */
+            role: components["schemas"]["UserRole"];
+            /** @description The availability to start with. This is the field Ndoto reads; `availability_status` (which responses carry) is not accepted in requests. */
+            availability?: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline?: boolean;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        AgentUpdateRequest: {
+            /** @description The agent's full name. */
+            name?: string;
+            /** @description The agent's new role in this account. */
+            role?: components["schemas"]["UserRole"];
+            /** @description The agent's availability. This is the field Ndoto reads; `availability_status` (which responses carry) is not accepted in requests. */
+            availability?: components["schemas"]["AgentAvailability"];
+            /** @description Whether Ndoto sets the agent offline when they close every Ndoto window. */
+            auto_offline?: boolean;
+        };
+        /**
+         * @description The kind of channel behind an inbox. New values may be added (Ndoto keeps adding channels): show an unknown value as a generic channel.
+         * @enum {string}
+         */
+        InboxChannelType: "Channel::WebWidget" | "Channel::Api" | "Channel::Email" | "Channel::FacebookPage" | "Channel::Instagram" | "Channel::TwitterProfile" | "Channel::TwilioSms" | "Channel::Whatsapp" | "Channel::Sms" | "Channel::Telegram" | "Channel::Line" | "Channel::Tiktok";
+        /** @description The short form of an inbox, as embedded in contacts' inbox lists. */
+        InboxSummary: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description Address of the inbox's avatar image; an empty string when there is none. */
+            avatar_url: string;
+            /**
+             * Format: int64
+             * @description Id of the channel record behind the inbox.
+             */
+            channel_id: number;
+            /** @description The inbox's name. */
+            name: string;
+            channel_type: components["schemas"]["InboxChannelType"];
+            /** @description The service provider of the channel where it has several (for WhatsApp, e.g. `whatsapp_cloud`); `null` otherwise. */
+            provider?: string | null;
+        };
+        /** @description The opening hours of the inbox on one day of the week, in the inbox's `timezone`. Hours and minutes are `null` when the day is closed or open all day. */
+        InboxWorkingDay: {
+            /**
+             * Format: int32
+             * @description The day, from 0 (Sunday) to 6 (Saturday).
+             */
+            day_of_week: number;
+            /** @description Whether the inbox is closed the whole day. */
+            closed_all_day: boolean;
+            /**
+             * Format: int32
+             * @description Hour the inbox opens.
+             */
+            open_hour: number | null;
+            /**
+             * Format: int32
+             * @description Minute the inbox opens.
+             */
+            open_minutes: number | null;
+            /**
+             * Format: int32
+             * @description Hour the inbox closes (24 means midnight at the end of the day).
+             */
+            close_hour: number | null;
+            /**
+             * Format: int32
+             * @description Minute the inbox closes.
+             */
+            close_minutes: number | null;
+            /** @description Whether the inbox is open the whole day. */
+            open_all_day: boolean;
+        };
+        /**
+         * @description How outgoing emails name the sender: `friendly` uses the agent's name with the business name ("Amina from Ndoto Demo"), `professional` only the business name. New values may be added: treat an unknown value like `friendly`.
+         * @enum {string}
+         */
+        InboxSenderNameType: "friendly" | "professional";
+        /** @description An inbox with its settings. Besides the summary fields and the common settings, an inbox carries flat fields that belong to its kind of channel (website chat, API, email, ...); those are optional here, and `null` or absent when the channel has no such setting. */
+        Inbox: components["schemas"]["InboxSummary"] & {
+            /** @description Whether a greeting message is sent when a contact starts a conversation. */
+            greeting_enabled: boolean;
+            /** @description The greeting message, if one is set. */
+            greeting_message: string | null;
+            /** @description Whether `working_hours` apply (outside them, `out_of_office_message` is sent). */
+            working_hours_enabled: boolean;
+            /** @description The opening hours, one entry per day of the week. */
+            working_hours: components["schemas"]["InboxWorkingDay"][];
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect: boolean;
+            /** @description Whether a satisfaction survey is sent when a conversation is resolved. */
+            csat_survey_enabled: boolean;
+            /** @description Whether new conversations are assigned to the inbox's agents automatically. */
+            enable_auto_assignment: boolean;
+            /** @description Limits for automatic assignment, such as `max_assignment_limit`. Absent on older deployments. */
+            auto_assignment_config?: {
+                [key: string]: unknown;
+            };
+            /** @description The message sent outside working hours, if one is set. */
+            out_of_office_message: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi` or `UTC`. */
+            timezone: string;
+            /** @description Where the channel provider calls Ndoto, for channels that need it; `null` otherwise. */
+            callback_webhook_url?: string | null;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation: boolean;
+            sender_name_type: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails, if set. */
+            business_name: string | null;
+            /** @description The site the chat widget runs on (website chat only). */
+            website_url?: string | null;
+            /** @description The widget's colour, e.g. `#1F93FF` (website chat only). */
+            widget_color?: string | null;
+            /** @description The heading of the widget (website chat only). */
+            welcome_title?: string | null;
+            /** @description The line under the heading (website chat only). */
+            welcome_tagline?: string | null;
+            /** @description The token that identifies the widget in the embed script (website chat only). */
+            website_token?: string | null;
+            /** @description The HTML snippet to paste into the website (website chat only). */
+            web_widget_script?: string | null;
+            /** @description The expected reply time shown to visitors, e.g. `in_a_few_minutes` (website chat only). */
+            reply_time?: string | null;
+            /** @description Where Ndoto POSTs the inbox's conversation and message events (API channel only). */
+            webhook_url?: string | null;
+            /** @description The identifier of the inbox in Ndoto's public client API (API channel only). */
+            inbox_identifier?: string;
+            /** @description The address the inbox receives mail at (email channel only). */
+            email?: string;
+            /** @description The address to forward mail to so that it reaches the inbox (email channel only). */
+            forward_to_email?: string;
+            /** @description The inbox's phone number (SMS and WhatsApp channels only). */
+            phone_number?: string | null;
+        };
+        /** @description Every inbox of the account. This list is not paginated. */
+        InboxList: {
+            /** @description The inboxes. */
+            payload: components["schemas"]["Inbox"][];
+        };
+        /** @description A website chat widget. */
+        InboxWebWidgetChannelRequest: {
+            /**
+             * @description The kind of channel, `web_widget`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "web_widget";
+            /** @description The site the widget will run on, e.g. `https://shop.example.com`. */
+            website_url: string;
+            /** @description The widget's colour as `#RRGGBB`. */
+            widget_color?: string;
+            /** @description The heading of the widget. */
+            welcome_title?: string;
+            /** @description The line under the heading. */
+            welcome_tagline?: string;
+        };
+        /** @description An API channel, for messages your own system sends and receives through the API. */
+        InboxApiChannelRequest: {
+            /**
+             * @description The kind of channel, `api`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "api";
+            /**
+             * Format: uri
+             * @description Where Ndoto POSTs the inbox's conversation and message events (optional).
+             */
+            webhook_url?: string;
+        };
+        /** @description An email inbox; mail forwarded to the address lands in it. */
+        InboxEmailChannelRequest: {
+            /**
+             * @description The kind of channel, `email`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "email";
+            /**
+             * Format: email
+             * @description The support address whose mail the inbox receives.
+             */
+            email: string;
+        };
+        /** @description A LINE official account. */
+        InboxLineChannelRequest: {
+            /**
+             * @description The kind of channel, `line`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "line";
+            /** @description The LINE channel id. */
+            line_channel_id: string;
+            /** @description The LINE channel secret. */
+            line_channel_secret: string;
+            /** @description The LINE channel access token. */
+            line_channel_token: string;
+        };
+        /** @description A Telegram bot. */
+        InboxTelegramChannelRequest: {
+            /**
+             * @description The kind of channel, `telegram`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "telegram";
+            /** @description The bot token Telegram's BotFather gave you. */
+            bot_token: string;
+        };
+        /** @description A WhatsApp Business number. */
+        InboxWhatsappChannelRequest: {
+            /**
+             * @description The kind of channel, `whatsapp`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "whatsapp";
+            /** @description The business phone number in E.164 form, e.g. `+254700000001`. */
+            phone_number: string;
+            /**
+             * @description The WhatsApp API provider: `whatsapp_cloud` (Meta's Cloud API) or `default` (the 360dialog API). Only these two can be connected through this request.
+             * @default whatsapp_cloud
+             * @enum {string}
+             */
+            provider?: "whatsapp_cloud" | "default";
+            /** @description The provider's credentials: for `whatsapp_cloud`, `api_key`, `phone_number_id` and `business_account_id`; for `default`, `api_key`. */
+            provider_config: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An SMS number (Bandwidth). */
+        InboxSmsChannelRequest: {
+            /**
+             * @description The kind of channel, `sms`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "sms";
+            /** @description The phone number in E.164 form, e.g. `+254700000001`. */
+            phone_number: string;
+            /** @description The provider's credentials (`api_key`, `api_secret`, `application_id`, `account_id`). */
+            provider_config: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The channel of a new inbox; `type` says which kind and which other fields apply. Other kinds (Facebook, Instagram, X, TikTok, Google and Microsoft email, Twilio) are connected through their own sign-in flows, not with this request. */
+        InboxCreateChannel: components["schemas"]["InboxWebWidgetChannelRequest"] | components["schemas"]["InboxApiChannelRequest"] | components["schemas"]["InboxEmailChannelRequest"] | components["schemas"]["InboxLineChannelRequest"] | components["schemas"]["InboxTelegramChannelRequest"] | components["schemas"]["InboxWhatsappChannelRequest"] | components["schemas"]["InboxSmsChannelRequest"];
+        /** @description A new inbox: its name, its channel and, optionally, its settings. The avatar is uploaded with the web app, not described here. */
+        InboxCreateRequest: {
+            /** @description The inbox's name. */
+            name: string;
+            channel: components["schemas"]["InboxCreateChannel"];
+            /** @description Whether to send a greeting message when a contact starts a conversation. */
+            greeting_enabled?: boolean;
+            /** @description The greeting message. */
+            greeting_message?: string | null;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect?: boolean;
+            /** @description Whether to send a satisfaction survey when a conversation is resolved. */
+            csat_survey_enabled?: boolean;
+            /** @description Whether to assign new conversations to the inbox's agents automatically. */
+            enable_auto_assignment?: boolean;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled?: boolean;
+            /** @description The message sent outside working hours. */
+            out_of_office_message?: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi`. */
+            timezone?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved?: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation?: boolean;
+            /**
+             * Format: int64
+             * @description The help-center portal to link to the inbox; `null` unlinks it.
+             */
+            portal_id?: number | null;
+            sender_name_type?: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails. */
+            business_name?: string | null;
+        };
+        /** @description Channel settings to change. Only the fields of the inbox's own kind of channel apply: the website chat fields for a website chat, `webhook_url` for an API channel. The kind itself cannot change. */
+        InboxUpdateChannelRequest: {
+            /** @description The site the widget runs on (website chat only). */
+            website_url?: string;
+            /** @description The widget's colour as `#RRGGBB` (website chat only). */
+            widget_color?: string;
+            /** @description The heading of the widget (website chat only). */
+            welcome_title?: string;
+            /** @description The line under the heading (website chat only). */
+            welcome_tagline?: string;
+            /**
+             * Format: uri
+             * @description Where Ndoto POSTs the inbox's conversation and message events (API channel only).
+             */
+            webhook_url?: string;
+        };
+        /** @description The opening hours for one day of the week, in the inbox's `timezone`. Send `closed_all_day` or `open_all_day`, or the four hour and minute fields. */
+        InboxWorkingDayRequest: {
+            /**
+             * Format: int32
+             * @description The day, from 0 (Sunday) to 6 (Saturday).
+             */
+            day_of_week: number;
+            /**
+             * @description Whether the inbox is closed the whole day.
+             * @default false
+             */
+            closed_all_day?: boolean;
+            /**
+             * @description Whether the inbox is open the whole day.
+             * @default false
+             */
+            open_all_day?: boolean;
+            /**
+             * Format: int32
+             * @description Hour the inbox opens.
+             */
+            open_hour?: number | null;
+            /**
+             * Format: int32
+             * @description Minute the inbox opens.
+             */
+            open_minutes?: number | null;
+            /**
+             * Format: int32
+             * @description Hour the inbox closes (24 means midnight at the end of the day).
+             */
+            close_hour?: number | null;
+            /**
+             * Format: int32
+             * @description Minute the inbox closes.
+             */
+            close_minutes?: number | null;
+        };
+        /** @description The settings to change; the others stay as they are. At least one field. The kind of channel cannot change. */
+        InboxUpdateRequest: {
+            /** @description The inbox's name. */
+            name?: string;
+            channel?: components["schemas"]["InboxUpdateChannelRequest"];
+            /** @description The opening hours, one entry per day of the week (`day_of_week` 0 to 6). Days left out keep their hours. */
+            working_hours?: components["schemas"]["InboxWorkingDayRequest"][];
+            /** @description Whether to send a greeting message when a contact starts a conversation. */
+            greeting_enabled?: boolean;
+            /** @description The greeting message. */
+            greeting_message?: string | null;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect?: boolean;
+            /** @description Whether to send a satisfaction survey when a conversation is resolved. */
+            csat_survey_enabled?: boolean;
+            /** @description Whether to assign new conversations to the inbox's agents automatically. */
+            enable_auto_assignment?: boolean;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled?: boolean;
+            /** @description The message sent outside working hours. */
+            out_of_office_message?: string | null;
+            /** @description The time zone of the working hours, e.g. `Africa/Nairobi`. */
+            timezone?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved?: boolean;
+            /** @description Whether a contact always continues their one conversation instead of starting new ones. */
+            lock_to_single_conversation?: boolean;
+            /**
+             * Format: int64
+             * @description The help-center portal to link to the inbox; `null` unlinks it.
+             */
+            portal_id?: number | null;
+            sender_name_type?: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails. */
+            business_name?: string | null;
+        };
+        /** @description An agent bot, an external service that answers conversations through Ndoto's API. */
+        AgentBot: {
+            /**
+             * Format: int64
+             * @description The bot's id.
+             */
+            readonly id: number;
+            /** @description The bot's name. */
+            name: string;
+            /** @description What the bot does. */
+            description: string | null;
+            /** @description Where Ndoto sends the bot the events of the conversations it handles. */
+            outgoing_url: string | null;
+            /**
+             * Format: int64
+             * @description The account the bot belongs to; `null` for a bot shared by the whole installation.
+             */
+            account_id: number | null;
+        };
+        /** @description The agent bot that handles the inbox's new conversations, if any. */
+        InboxAgentBot: {
+            /** @description The bot, or `null` when the inbox has none. */
+            agent_bot: components["schemas"]["AgentBot"] | null;
+        };
+        /** @description The bot to connect to the inbox, or `null` to disconnect the current one. */
+        InboxAgentBotSetRequest: {
+            /**
+             * Format: int64
+             * @description The id of the agent bot, or `null` to remove the inbox's bot.
+             */
+            agent_bot: number | null;
+        };
+        /** @description An inbox and the agents (by user id) to add, set or remove. */
+        InboxMembersRequest: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description User ids of agents of the account. */
+            user_ids: number[];
+        };
+        /** @description A team of agents in an account. */
+        Team: {
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            readonly id: number;
+            /** @description The team's name, unique within the account. */
+            name: string;
+            /** @description What the team handles. */
+            description: string | null;
+            /** @description Whether conversations assigned to the team are given to its agents automatically. */
+            allow_auto_assign: boolean;
+            /**
+             * Format: int64
+             * @description The account the team belongs to.
+             */
+            account_id: number;
+            /** @description Whether the user of the API token is a member of this team. */
+            is_member: boolean;
+        };
+        /** @description Every team of the account. This list is not paginated. */
+        TeamList: {
+            /** @description The teams. */
+            payload: components["schemas"]["Team"][];
+        };
+        /** @description A new team. Only `name` is required. */
+        TeamCreateRequest: {
+            /** @description The team's name, unique within the account. */
+            name: string;
+            /** @description What the team handles. */
+            description?: string | null;
+            /**
+             * @description Whether conversations assigned to the team go to its agents automatically.
+             * @default true
+             */
+            allow_auto_assign?: boolean;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        TeamUpdateRequest: {
+            /** @description The team's name, unique within the account. */
+            name?: string;
+            /** @description What the team handles. */
+            description?: string | null;
+            /** @description Whether conversations assigned to the team go to its agents automatically. */
+            allow_auto_assign?: boolean;
+        };
+        /** @description The agents (by user id) to add, set or remove. */
+        TeamMembersRequest: {
+            /** @description User ids of agents of the account. */
+            user_ids: number[];
+        };
+        /**
+         * Format: uri
+         * @description The address Ndoto POSTs events to. Only `http` and `https` addresses are accepted.
+         * @example https://hooks.example.com/ndoto
+         */
+        WebhookUrl: string;
+        /**
+         * @description The name of an event Ndoto can send to a webhook. New values may be added as Ndoto learns new events: ignore a subscription or delivery whose event you do not know.
+         * @enum {string}
+         */
+        WebhookEventName: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description The inbox a webhook is limited to. */
+        WebhookInboxScope: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+            channel_type: components["schemas"]["InboxChannelType"];
+        };
+        /** @description A webhook subscription of the account. */
+        Webhook: {
+            /**
+             * Format: int64
+             * @description The webhook's id.
+             */
+            readonly id: number;
+            /** @description A name to recognise the webhook by, if one was given. */
+            name: string | null;
+            url: components["schemas"]["WebhookUrl"];
+            /**
+             * Format: int64
+             * @description The account the webhook belongs to.
+             */
+            account_id: number;
+            /** @description The events Ndoto sends to `url`. */
+            subscriptions: components["schemas"]["WebhookEventName"][];
+            /** @description The inbox the webhook is limited to: only events of this inbox are sent. Absent when the webhook receives the events of the whole account. */
+            inbox?: components["schemas"]["WebhookInboxScope"];
+        };
+        /** @description Every webhook of the account. This list is not paginated. */
+        WebhookList: {
+            /** @description The webhooks. */
+            payload: components["schemas"]["Webhook"][];
+        };
+        /**
+         * @description An event to subscribe to. Ndoto refuses names it does not know, so this list is closed for requests (`x-extensible-enum: false`); when Ndoto adds an event, this description adds it too. Responses use the open `WebhookEventName`.
+         * @enum {string}
+         */
+        WebhookSubscribableEvent: "conversation_created" | "conversation_updated" | "conversation_status_changed" | "conversation_typing_on" | "conversation_typing_off" | "contact_created" | "contact_updated" | "message_created" | "message_updated" | "webwidget_triggered" | "inbox_created" | "inbox_updated";
+        /** @description A new webhook. `url` and `subscriptions` are required. */
+        WebhookCreateRequest: {
+            url: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
+        /** @description The fields to change; the others stay as they are. At least one field. */
+        WebhookUpdateRequest: {
+            url?: components["schemas"]["WebhookUrl"];
+            /** @description The events to send; at least one. */
+            subscriptions?: components["schemas"]["WebhookSubscribableEvent"][];
+            /** @description A name to recognise the webhook by. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Limit the webhook to the events of this inbox; leave out (or `null`) for the whole account.
+             */
+            inbox_id?: number | null;
+        };
         /**
          * @description The label's name, unique within the account. Lowercase letters (any script), digits, hyphens and underscores only: no spaces and no capitals.
          * @example billing
@@ -264,7 +2256,7 @@ export interface components {
         LabelColor: string;
         /**
          * Format: int64
-         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z.
+         * @description A moment in time as Unix time, in whole seconds since 1970-01-01T00:00:00Z (at most 253402300799, the last second of the year 9999).
          * @example 1711000000
          */
         UnixTimestamp: number;
@@ -308,6 +2300,1499 @@ export interface components {
             color?: components["schemas"]["LabelColor"];
             /** @description Whether to list the label in the agents' sidebar. */
             show_on_sidebar?: boolean;
+        };
+        /**
+         * @description Whether the contact has the chat widget open right now. New values may be added: treat an unknown value like `offline`.
+         * @enum {string}
+         */
+        ContactAvailability: "online" | "offline";
+        /** @description A contact's identity in one inbox: the inbox, and the id the channel knows the contact by there. */
+        ContactInbox: {
+            /** @description The contact's id in this inbox's channel (a widget session id, a phone number, an email address, or your own id for API inboxes). */
+            source_id: string;
+            /** @description The inbox, in its short form. */
+            inbox: components["schemas"]["InboxSummary"];
+        };
+        /** @description A contact: a customer or other person the account talks to. Fields described as "absent when ..." are left out of the response, not sent as `null`. */
+        Contact: {
+            /**
+             * Format: int64
+             * @description The contact's id within the account.
+             */
+            readonly id: number;
+            /** @description The contact's name; `null` or empty when unknown. */
+            name: string | null;
+            /** @description The contact's email address, unique within the account; `null` when unknown. */
+            email: string | null;
+            /** @description The phone number in E.164 format (`+254700000012`), unique within the account; `null` when unknown. */
+            phone_number: string | null;
+            /** @description Your own id for the contact (from your system), unique within the account; `null` when not set. */
+            identifier: string | null;
+            /** @description Whether messages from this contact are ignored. */
+            blocked: boolean;
+            /** @description Address of the contact's avatar image; an empty string when there is none. */
+            thumbnail: string;
+            availability_status: components["schemas"]["ContactAvailability"];
+            /** @description What Ndoto knows about the contact from its channels: `city`, `country`, `country_code`, `company_name`, `description`, browser details, social profiles. Keys vary by channel. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's contact custom attributes, keyed by attribute key. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description When the contact last sent a message or opened the widget. Absent when never. */
+            last_activity_at?: components["schemas"]["UnixTimestamp"];
+            /** @description When the contact was created. Absent on a few old records that lack it. */
+            readonly created_at?: components["schemas"]["UnixTimestamp"];
+            /** @description The inboxes the contact can be reached through. Absent when the request sets `include_contact_inboxes=false`. */
+            contact_inboxes?: components["schemas"]["ContactInbox"][];
+        };
+        /** @description Where a page sits in a paginated list. */
+        PaginationMeta: {
+            /**
+             * Format: int64
+             * @description How many items match the request across all pages.
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description The page this response holds, counted from 1.
+             */
+            current_page: number;
+            /**
+             * Format: int64
+             * @description How many pages there are; `0` when nothing matches.
+             */
+            total_pages: number;
+        };
+        /** @description One page of contacts. */
+        ContactList: {
+            /** @description The contacts on this page, at most 15. */
+            data: components["schemas"]["Contact"][];
+            meta: components["schemas"]["PaginationMeta"];
+        };
+        /** @description The fields of a new contact, as top-level keys (not wrapped in `contact`). Every field is optional; a contact without `email`, `phone_number` or `identifier` is not shown in contact lists. */
+        ContactCreateRequest: {
+            /**
+             * Format: int64
+             * @description An inbox to make the contact reachable through at once; the answer then carries the new contact inbox.
+             */
+            inbox_id?: number;
+            /** @description The contact's id in that inbox's channel. Generated when left out. Only used with `inbox_id`. */
+            source_id?: string;
+            /** @description The contact's name. */
+            name?: string;
+            /**
+             * Format: email
+             * @description Email address; must be unused by other contacts of the account.
+             */
+            email?: string;
+            /** @description Phone number in E.164 format, such as `+254700000012`; must be unused by other contacts. */
+            phone_number?: string;
+            /** @description Your own id for the contact; must be unused by other contacts of the account. */
+            identifier?: string;
+            /**
+             * @description Whether to ignore messages from this contact.
+             * @default false
+             */
+            blocked?: boolean;
+            /**
+             * Format: uri
+             * @description Address of an image to use as the avatar; Ndoto fetches it in the background.
+             */
+            avatar_url?: string;
+            /** @description Channel-style details such as `city`, `country_code` or `company_name`. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's contact custom attributes, keyed by attribute key. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The new contact and, when `inbox_id` was sent, its identity in that inbox. */
+        ContactCreateResult: {
+            contact: components["schemas"]["Contact"];
+            /** @description The contact inbox created for `inbox_id`; `null` when no `inbox_id` was sent. */
+            contact_inbox: components["schemas"]["ContactInbox"] | null;
+        };
+        /**
+         * @description How a filter condition compares the attribute with its values. Not every operator fits every attribute (`contains` needs text, `is_greater_than` a number or date); a mismatch is a `422`. New values may be added: a server that does not know an operator answers `422`.
+         * @enum {string}
+         */
+        FilterOperator: "equal_to" | "not_equal_to" | "contains" | "does_not_contain" | "is_present" | "is_not_present" | "is_greater_than" | "is_less_than" | "days_before";
+        /** @description One condition of a filter. Conditions are combined in order: each one's `query_operator` joins it to the next. */
+        FilterCondition: {
+            /** @description The attribute to test: a standard one (for contacts `name`, `email`, `phone_number`, `identifier`, `country_code`, `city`, `company`, `labels`, `created_at`, `last_activity_at`; for conversations `status`, `assignee_id`, `inbox_id`, `team_id`, `display_id`, `campaign_id`, `labels`, `browser_language`, `country_code`, `referer`, `created_at`, `last_activity_at`) or the key of a custom attribute. */
+            attribute_key: string;
+            filter_operator: components["schemas"]["FilterOperator"];
+            /** @description The values to compare with; several values mean "any of them". Empty for `is_present` and `is_not_present`. Dates are `YYYY-MM-DD`; for `days_before`, a number of days. */
+            values: (string | number | boolean)[];
+            /**
+             * @description How this condition joins the next one; `null` or absent on the last condition. Ndoto rejects any other value.
+             * @enum {string|null}
+             */
+            query_operator?: "AND" | "OR" | null;
+        };
+        /** @description The conditions a contact must meet, in `payload`. */
+        ContactFilterRequest: {
+            /** @description The conditions, combined in order by their `query_operator`. */
+            payload: components["schemas"]["FilterCondition"][];
+        };
+        /** @description The contact fields to change, as top-level keys; fields left out keep their value. Send at least one. `additional_attributes` and `custom_attributes` are merged into the stored values (keys you leave out are kept), not replaced. */
+        ContactUpdateRequest: {
+            /** @description The contact's name. */
+            name?: string;
+            /**
+             * Format: email
+             * @description Email address; must be unused by other contacts of the account. `null` clears it.
+             */
+            email?: string | null;
+            /** @description Phone number in E.164 format; must be unused by other contacts. `null` clears it. */
+            phone_number?: string | null;
+            /** @description Your own id for the contact; must be unused by other contacts. `null` clears it. */
+            identifier?: string | null;
+            /** @description Whether to ignore messages from this contact. */
+            blocked?: boolean;
+            /**
+             * Format: uri
+             * @description Address of an image to use as the avatar; Ndoto fetches it in the background.
+             */
+            avatar_url?: string;
+            /** @description Keys to add or change in the contact's additional attributes. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Custom attribute values to add or change, keyed by attribute key. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Where a conversation stands: `open` (needs an answer), `pending` (waiting, typically on a bot or an agent's review), `snoozed` (hidden until `snoozed_until` or the contact's next message), `resolved` (done; a new message from the contact reopens it). New values may be added: show an unknown status as it is and treat the conversation as open.
+         * @enum {string}
+         */
+        ConversationStatus: "open" | "resolved" | "pending" | "snoozed";
+        /**
+         * @description How urgent the conversation is; `null` when no priority is set. New values may be added: sort an unknown value with `medium`.
+         * @enum {string|null}
+         */
+        ConversationPriority: "low" | "medium" | "high" | "urgent" | null;
+        /**
+         * Format: int32
+         * @description Who the message goes to, as a number: `0` incoming (from the contact), `1` outgoing (to the contact, or a private note when `private` is true), `2` activity (a status change or assignment logged by Ndoto), `3` template (sent by a bot or campaign). New values may be added: show an unknown type like an activity.
+         * @enum {integer}
+         */
+        MessageType: 0 | 1 | 2 | 3;
+        /**
+         * @description How to render the message. `text` is ordinary text; `input_*`, `cards`, `form` and `article` are interactive widget messages (their data is in `content_attributes`); `incoming_email` is an email with its headers; `input_csat` a satisfaction survey. New values may be added: render an unknown type as text.
+         * @enum {string}
+         */
+        MessageContentType: "text" | "input_text" | "input_textarea" | "input_email" | "input_select" | "cards" | "form" | "article" | "incoming_email" | "input_csat" | "integrations" | "sticker" | "voice_call";
+        /**
+         * @description How far delivery got, as reported by the channel. New values may be added: treat an unknown status like `sent`.
+         * @enum {string}
+         */
+        MessageStatus: "sent" | "delivered" | "read" | "failed";
+        /** @description A contact as the sender of a message. */
+        MessageSenderContact: {
+            /**
+             * @description Always `contact`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "contact";
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email?: string | null;
+            /** @description The contact's phone number, if known. */
+            phone_number?: string | null;
+            /** @description Your own id for the contact, if set. */
+            identifier?: string | null;
+            /** @description Address of the contact's avatar; an empty string when there is none. */
+            thumbnail: string;
+            /** @description The contact's additional attributes. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description The contact's custom attribute values. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An agent (a user of the account) as the sender of a message. */
+        MessageSenderUser: {
+            /**
+             * @description Always `user`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "user";
+            /**
+             * Format: int64
+             * @description The agent's user id.
+             */
+            id: number;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The name shown to customers. */
+            available_name: string;
+            /** @description Address of the agent's avatar; an empty string when there is none. */
+            avatar_url?: string;
+            /** @description The same address as `avatar_url`. */
+            thumbnail: string;
+            availability_status?: components["schemas"]["AgentAvailability"];
+        };
+        /** @description An agent bot as the sender of a message. */
+        MessageSenderAgentBot: {
+            /**
+             * @description Always `agent_bot`. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "agent_bot";
+            /**
+             * Format: int64
+             * @description The agent bot's id.
+             */
+            id: number;
+            /** @description The bot's name. */
+            name: string;
+            /** @description Address of the bot's avatar; an empty string when there is none. */
+            avatar_url?: string;
+            /** @description The same address as `avatar_url`. */
+            thumbnail?: string;
+        };
+        /** @description Who sent a message, told apart by `type`: `contact`, `user` (an agent) or `agent_bot`. */
+        MessageSender: components["schemas"]["MessageSenderContact"] | components["schemas"]["MessageSenderUser"] | components["schemas"]["MessageSenderAgentBot"];
+        /** @description A file, location or shared item attached to a message. */
+        MessageAttachment: {
+            /**
+             * Format: int64
+             * @description The attachment's id.
+             */
+            readonly id: number;
+            /**
+             * Format: int64
+             * @description The message it belongs to.
+             */
+            message_id: number;
+            /**
+             * @description What kind of attachment it is. New values may be added as channels add kinds: show an unknown kind as a plain file.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed";
+            /**
+             * Format: int64
+             * @description The account it belongs to.
+             */
+            account_id: number;
+            /** @description The file name extension, if any. */
+            extension?: string | null;
+            /** @description Where to download the file (a signed, expiring address); `null` for attachments without a file. */
+            data_url: string | null;
+            /** @description A thumbnail for images; an empty string or `null` otherwise. */
+            thumb_url: string | null;
+            /**
+             * Format: int64
+             * @description The file size in bytes; `null` when there is no file.
+             */
+            file_size?: number | null;
+            /**
+             * Format: int32
+             * @description Image width in pixels, when known.
+             */
+            width?: number | null;
+            /**
+             * Format: int32
+             * @description Image height in pixels, when known.
+             */
+            height?: number | null;
+            /** @description Latitude, for location attachments. */
+            coordinates_lat?: number | null;
+            /** @description Longitude, for location attachments. */
+            coordinates_long?: number | null;
+            /** @description A title to show for location or shared items. */
+            fallback_title?: string | null;
+        };
+        /** @description A message, private note or activity in a conversation. Fields described as "absent when ..." are left out, not sent as `null`. In a conversation's `messages` and `last_non_activity_message` the message carries more internal fields (`sender_type`, `updated_at` as an ISO string, ...), which clients should not rely on. */
+        Message: {
+            /**
+             * Format: int64
+             * @description The message's id, unique across the account; use it as `before`/`after` when paging.
+             */
+            readonly id: number;
+            /** @description The text; `null` for messages that only carry attachments. */
+            content: string | null;
+            /**
+             * Format: int64
+             * @description The inbox of the conversation.
+             */
+            inbox_id: number;
+            /**
+             * Format: int64
+             * @description The conversation's display id (numbered per account, the `{conversation_id}` of the paths), not a database id.
+             */
+            conversation_id: number;
+            message_type: components["schemas"]["MessageType"];
+            content_type: components["schemas"]["MessageContentType"];
+            status: components["schemas"]["MessageStatus"];
+            /** @description Extra data for the content type (`items` of a select or cards, `in_reply_to`, email headers, ...). `deleted: true` marks a deleted message. */
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description When the message was created. */
+            readonly created_at: components["schemas"]["UnixTimestamp"];
+            /** @description Whether it is a private note, seen by agents only. */
+            private: boolean;
+            /** @description The message's id at the channel provider, if it has one. */
+            source_id: string | null;
+            /** @description The `echo_id` sent when creating the message. Absent when none was sent. */
+            echo_id?: string;
+            /** @description Who sent the message. Absent for activities and messages without a sender. */
+            sender?: components["schemas"]["MessageSender"];
+            /** @description The message's attachments. Absent when it has none. */
+            attachments?: components["schemas"]["MessageAttachment"][];
+        };
+        /** @description Who and what the conversation involves. */
+        ConversationMeta: {
+            /** @description The contact the conversation is with. */
+            sender: components["schemas"]["Contact"];
+            /** @description The channel type of the conversation's inbox. */
+            channel: components["schemas"]["InboxChannelType"];
+            /** @description The agent the conversation is assigned to. Absent when unassigned. */
+            assignee?: components["schemas"]["Agent"];
+            /** @description The team the conversation is assigned to. Absent when it has no team. */
+            team?: components["schemas"]["Team"];
+            /** @description Whether the contact's identity was verified with the widget's HMAC; `null` when not applicable. */
+            hmac_verified?: boolean | null;
+        };
+        /** @description A conversation with one contact in one inbox. `id` is the conversation's display id, numbered per account (1, 2, 3, ... in each account): it is the number shown in the web app and the one every conversation path and `conversation_id` field uses. Fields described as "absent when ..." are left out, not sent as `null`. */
+        Conversation: {
+            /**
+             * Format: int64
+             * @description The conversation's display id: numbered per account, shown in the web app, and used as `{conversation_id}` in paths. It is not a global database id.
+             */
+            readonly id: number;
+            /**
+             * Format: uuid
+             * @description A globally unique id of the conversation.
+             */
+            readonly uuid: string;
+            /**
+             * Format: int64
+             * @description The account the conversation belongs to.
+             */
+            account_id: number;
+            /**
+             * Format: int64
+             * @description The inbox the conversation happens in.
+             */
+            inbox_id: number;
+            status: components["schemas"]["ConversationStatus"];
+            priority: components["schemas"]["ConversationPriority"];
+            /** @description Titles of the labels on the conversation. */
+            labels: components["schemas"]["LabelTitle"][];
+            /** @description Whether agents are no longer notified about new messages. */
+            muted: boolean;
+            /** @description Whether an agent can send a message now; `false`, for example, when a WhatsApp or Facebook reply window has closed. */
+            can_reply: boolean;
+            /**
+             * Format: int64
+             * @description Incoming messages the assignee has not seen yet.
+             */
+            unread_count: number;
+            /** @description What the channel reported about the conversation (browser, referer, initiated_at, mail subject, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the account's conversation custom attributes, keyed by attribute key. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The latest message only (or none): not the conversation's history, which `listMessages` returns. */
+            messages: components["schemas"]["Message"][];
+            /** @description The latest message that is not an activity (status change, assignment), or `null`. */
+            last_non_activity_message?: components["schemas"]["Message"] | null;
+            meta: components["schemas"]["ConversationMeta"];
+            /**
+             * Format: int64
+             * @description The SLA policy applied to the conversation, if any.
+             */
+            sla_policy_id?: number | null;
+            /** @description When the conversation started. */
+            readonly created_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation last changed, as Unix seconds with a fractional part (e.g. `1711000300.52`). */
+            updated_at: number;
+            /** @description The same as `last_activity_at`, kept for older clients. */
+            timestamp: components["schemas"]["UnixTimestamp"];
+            /** @description When the last message or activity happened. */
+            last_activity_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the contact last read the conversation; `0` when never. */
+            contact_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When an agent last read the conversation; `0` when never. */
+            agent_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the assignee last read the conversation; `0` when never or unassigned. */
+            assignee_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When an agent first replied; `0` when nobody has yet. */
+            first_reply_created_at: components["schemas"]["UnixTimestamp"];
+            /** @description Since when the contact has been waiting for a reply; `0` when not waiting. */
+            waiting_since: components["schemas"]["UnixTimestamp"];
+            /**
+             * Format: date-time
+             * @description Until when the conversation is snoozed, as an ISO 8601 date-time (not Unix time); `null` when it is not snoozed or snoozed until the contact's next message.
+             */
+            snoozed_until: string | null;
+        };
+        /** @description Every conversation of one contact, newest activity first. Not paginated. */
+        ContactConversationList: {
+            /** @description The conversations. */
+            payload: components["schemas"]["Conversation"][];
+        };
+        /** @description The labels on a conversation or contact, by title. Not paginated. */
+        LabelTitleList: {
+            /** @description The label titles. */
+            payload: components["schemas"]["LabelTitle"][];
+        };
+        /** @description The complete new list of the contact's labels; labels left out are removed. */
+        ContactLabelsReplaceRequest: {
+            /** @description Label titles; an empty list removes every label. Titles not yet defined in the account are still stored. */
+            labels: components["schemas"]["LabelTitle"][];
+        };
+        /** @description The inbox to make the contact reachable through. */
+        ContactInboxCreateRequest: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description The contact's id in the inbox's channel (an email address for email inboxes, a phone number for SMS/WhatsApp, your own id for API inboxes). Generated when left out, where the channel allows it. */
+            source_id?: string;
+        };
+        /** @description An inbox a new conversation with the contact can start in, and the contact's id there. */
+        ContactableInbox: {
+            /** @description The contact's id in this inbox's channel; `null` when the contact has none there yet. */
+            source_id: string | null;
+            /** @description The inbox, as the full inbox object. */
+            inbox: components["schemas"]["Inbox"];
+        };
+        /** @description The inboxes a conversation with the contact can start in. Not paginated. */
+        ContactableInboxList: {
+            /** @description The inboxes, with the contact's id in each. */
+            payload: components["schemas"]["ContactableInbox"][];
+        };
+        /** @description The two contacts to merge. The mergee's conversations, labels and attributes move to the base contact, then the mergee is deleted. The ids must differ. */
+        ContactMergeRequest: {
+            /**
+             * Format: int64
+             * @description The contact that stays.
+             */
+            base_contact_id: number;
+            /**
+             * Format: int64
+             * @description The contact merged into the base one and then deleted.
+             */
+            mergee_contact_id: number;
+        };
+        /** @description How many conversations match the filters, by assignee: yours, assigned to anyone, unassigned and all. */
+        ConversationCounts: {
+            /**
+             * Format: int64
+             * @description Matching conversations assigned to the token's user.
+             */
+            mine_count: number;
+            /**
+             * Format: int64
+             * @description Matching conversations assigned to any agent.
+             */
+            assigned_count: number;
+            /**
+             * Format: int64
+             * @description Matching conversations with no agent.
+             */
+            unassigned_count: number;
+            /**
+             * Format: int64
+             * @description All matching conversations.
+             */
+            all_count: number;
+        };
+        /** @description Where the page sits in the list, plus how many conversations match the filters for each assignee tab (`mine_count`, ...), ignoring `assignee_type`. */
+        ConversationListMeta: components["schemas"]["PaginationMeta"] & components["schemas"]["ConversationCounts"];
+        /** @description One page of conversations. */
+        ConversationList: {
+            /** @description The conversations on this page, at most 25. */
+            data: components["schemas"]["Conversation"][];
+            meta: components["schemas"]["ConversationListMeta"];
+        };
+        /** @description A pre-approved message template to send (WhatsApp and similar channels), with the values for its placeholders. */
+        MessageTemplateParams: {
+            /** @description The template's name as approved by the channel provider. */
+            name: string;
+            /**
+             * @description The template's category at the provider. New values may be added as providers add categories; Ndoto passes the value on.
+             * @enum {string}
+             */
+            category: "UTILITY" | "MARKETING" | "SHIPPING_UPDATE" | "TICKET_UPDATE" | "ISSUE_RESOLUTION";
+            /** @description The template's language code, such as `en` or `en_US`. */
+            language: string;
+            /** @description The values that fill the template's placeholders. */
+            processed_params?: {
+                /** @description Body placeholder values, keyed by placeholder number (`"1"`, `"2"`, ...) or name. */
+                body?: {
+                    [key: string]: string;
+                };
+                /** @description A media header for templates that have one. */
+                header?: {
+                    /**
+                     * Format: uri
+                     * @description Address of the image, video or document.
+                     */
+                    media_url?: string;
+                    /**
+                     * @description The kind of media.
+                     * @enum {string}
+                     */
+                    media_type?: "image" | "video" | "document";
+                };
+                /** @description Values for the template's dynamic buttons, in order. */
+                buttons?: {
+                    /**
+                     * @description The button kind.
+                     * @enum {string}
+                     */
+                    type: "url" | "copy_code";
+                    /** @description The URL suffix or the code to copy. */
+                    parameter: string;
+                }[];
+            };
+        };
+        /** @description A new conversation. Give the inbox and the contact (`inbox_id` and `contact_id`); with `source_id`, Ndoto uses that existing contact inbox instead. If the inbox keeps one conversation per contact, the existing conversation is answered instead of a new one. */
+        ConversationCreateRequest: {
+            /**
+             * Format: int64
+             * @description The inbox the conversation happens in.
+             */
+            inbox_id: number;
+            /**
+             * Format: int64
+             * @description The contact the conversation is with.
+             */
+            contact_id?: number;
+            /** @description The contact's id in the inbox (`source_id` of a contact inbox), instead of `contact_id`. */
+            source_id?: string;
+            /**
+             * @description The status to start in; `snoozed` needs `snoozed_until`.
+             * @default open
+             * @enum {string}
+             */
+            status?: "open" | "resolved" | "pending" | "snoozed";
+            /**
+             * Format: date-time
+             * @description With `status` `snoozed`, until when, as an ISO 8601 date-time.
+             */
+            snoozed_until?: string;
+            /**
+             * Format: int64
+             * @description The agent (user id) to assign the conversation to.
+             */
+            assignee_id?: number;
+            /**
+             * Format: int64
+             * @description The team to assign the conversation to.
+             */
+            team_id?: number;
+            /** @description Channel-style details to store on the conversation. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description Conversation custom attribute values, keyed by attribute key. */
+            custom_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description A first outgoing message, sent when the conversation is created. */
+            message?: {
+                /** @description The message text. */
+                content?: string;
+                template_params?: components["schemas"]["MessageTemplateParams"];
+            };
+        };
+        /** @description Conversation counts, in `meta`. */
+        ConversationCountsResult: {
+            meta: components["schemas"]["ConversationCounts"];
+        };
+        /** @description The conditions a conversation must meet, in `payload`. */
+        ConversationFilterRequest: {
+            /** @description The conditions, combined in order by their `query_operator`. */
+            payload: components["schemas"]["FilterCondition"][];
+        };
+        /**
+         * @description A priority to set; `none` removes the priority (the conversation's `priority` becomes `null`).
+         * @enum {string}
+         */
+        ConversationPriorityChoice: "urgent" | "high" | "medium" | "low" | "none";
+        /** @description The conversation fields to change. Only the priority and the SLA policy can be changed this way; status, assignee and labels have their own operations. Send at least one. */
+        ConversationUpdateRequest: {
+            priority?: components["schemas"]["ConversationPriorityChoice"];
+            /**
+             * Format: int64
+             * @description The SLA policy to apply (plans with SLA policies only).
+             */
+            sla_policy_id?: number;
+        };
+        /** @description The status to set. Without `status`, an open conversation is resolved and any other one is reopened. */
+        ConversationStatusToggleRequest: {
+            /**
+             * @description The new status.
+             * @enum {string}
+             */
+            status?: "open" | "resolved" | "pending" | "snoozed";
+            /** @description With `status` `snoozed`: until when, in Unix seconds. Left out, the conversation sleeps until the contact's next message. */
+            snoozed_until?: components["schemas"]["UnixTimestamp"];
+        };
+        /** @description The outcome of a status change. */
+        ConversationStatusToggleResult: {
+            /** @description Whether the status was changed. */
+            success: boolean;
+            /**
+             * Format: int64
+             * @description The conversation's display id (numbered per account, as in paths), not a database id.
+             */
+            conversation_id: number;
+            current_status: components["schemas"]["ConversationStatus"];
+            /**
+             * Format: date-time
+             * @description Until when the conversation is snoozed, as an ISO 8601 date-time; `null` when not snoozed or snoozed until the next message.
+             */
+            snoozed_until: string | null;
+        };
+        /** @description The priority to set. */
+        ConversationPriorityToggleRequest: {
+            priority: components["schemas"]["ConversationPriorityChoice"];
+        };
+        /** @description Whether the token's user is typing in the conversation, shown live to others. */
+        ConversationTypingStatusToggleRequest: {
+            /**
+             * @description `on` while typing, `off` when stopped.
+             * @enum {string}
+             */
+            typing_status: "on" | "off";
+            /**
+             * @description Whether the typing is a private note, shown to agents only.
+             * @default false
+             */
+            is_private?: boolean;
+        };
+        /** @description Custom attribute values to add or change; keys you leave out keep their value. */
+        ConversationCustomAttributesSetRequest: {
+            /** @description Values keyed by the attribute key of a conversation custom attribute. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The conversation's custom attributes after the change. */
+        ConversationCustomAttributes: {
+            /** @description Every custom attribute value of the conversation, keyed by attribute key. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Who to assign the conversation to: an agent (`assignee_id`) or a team (`team_id`). When both are sent, `team_id` is ignored. `assignee_id: null` removes the agent. */
+        ConversationAssignRequest: {
+            /**
+             * Format: int64
+             * @description The agent's user id, or `null` to unassign the agent.
+             */
+            assignee_id?: number | null;
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            team_id?: number;
+        };
+        /** @description Who the conversation is now assigned to: the agent when `assignee_id` was sent, the team when only `team_id` was sent, or `null` after unassigning. Tell them apart by their fields: an agent has `email` and `role`, a team has `allow_auto_assign`. */
+        ConversationAssignee: components["schemas"]["Agent"] | components["schemas"]["Team"] | null;
+        /** @description The complete new list of the conversation's labels; labels left out are removed. */
+        ConversationLabelsReplaceRequest: {
+            /** @description Label titles; an empty list removes every label. */
+            labels: components["schemas"]["LabelTitle"][];
+        };
+        /** @description One measured event in a conversation's life, used by Ndoto's reports. */
+        ReportingEvent: {
+            /**
+             * Format: int64
+             * @description The event's id.
+             */
+            readonly id: number;
+            /**
+             * @description What was measured. New values may be added: ignore events you do not know.
+             * @enum {string}
+             */
+            name: "first_response" | "reply_time" | "conversation_resolved" | "conversation_opened" | "conversation_bot_handoff" | "conversation_bot_resolved";
+            /** @description The measured duration in seconds (for example the time to the first response). */
+            value: number;
+            /** @description The same duration counted within the inbox's business hours only; `null` when not computed. */
+            value_in_business_hours?: number | null;
+            /**
+             * Format: int64
+             * @description The agent the event is credited to, if any.
+             */
+            user_id?: number | null;
+            /**
+             * Format: int64
+             * @description The inbox of the conversation.
+             */
+            inbox_id?: number | null;
+            /**
+             * Format: date-time
+             * @description When the measured interval started, as an ISO 8601 date-time.
+             */
+            event_start_time?: string | null;
+            /**
+             * Format: date-time
+             * @description When the measured interval ended, as an ISO 8601 date-time.
+             */
+            event_end_time?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event was recorded, as an ISO 8601 date-time (not Unix time).
+             */
+            created_at?: string;
+        };
+        /** @description The reporting events of one conversation, oldest first. Not paginated. */
+        ReportingEventList: {
+            /** @description The events. */
+            payload: components["schemas"]["ReportingEvent"][];
+        };
+        /** @description A page of a conversation's messages, oldest first. */
+        MessageList: {
+            /** @description The messages, in ascending order of `id`. */
+            data: components["schemas"]["Message"][];
+            meta: components["schemas"]["PaginationMeta"];
+        };
+        /** @description A message to send in the conversation (as JSON). To attach files, send the same fields as `multipart/form-data` with `attachments[]`. */
+        MessageCreateRequest: {
+            /** @description The message text. */
+            content: string;
+            /**
+             * @description `outgoing` (to the contact) or `incoming` (as if the contact wrote it; API inboxes only, elsewhere `422`).
+             * @default outgoing
+             * @enum {string}
+             */
+            message_type?: "outgoing" | "incoming";
+            /**
+             * @description Send a private note, seen by agents only, instead of a message to the contact.
+             * @default false
+             */
+            private?: boolean;
+            /**
+             * @description How to render the message; interactive types need `content_attributes`.
+             * @default text
+             * @enum {string}
+             */
+            content_type?: "text" | "input_email" | "cards" | "input_select" | "form" | "article";
+            /** @description Data for interactive content types (`items`, ...) or `in_reply_to` (a message id) for a reply. */
+            content_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: int64
+             * @description The campaign the message belongs to, if any.
+             */
+            campaign_id?: number;
+            template_params?: components["schemas"]["MessageTemplateParams"];
+            /** @description Your own id for the message, echoed back in `echo_id` and in real-time events. */
+            echo_id?: string;
+            /** @description Email inboxes only; comma-separated addresses to copy. */
+            cc_emails?: string;
+            /** @description Email inboxes only; comma-separated addresses to blind-copy. */
+            bcc_emails?: string;
+            /** @description Email inboxes only; comma-separated addresses that replace the contact as recipients. */
+            to_emails?: string;
+        };
+        /** @description A message with attachments, as `multipart/form-data`. `content` may then be left out. */
+        MessageCreateMultipartRequest: {
+            /** @description The message text, if any. */
+            content?: string;
+            /**
+             * @description `outgoing` or `incoming` (API inboxes only).
+             * @default outgoing
+             * @enum {string}
+             */
+            message_type?: "outgoing" | "incoming";
+            /**
+             * @description Send a private note instead of a message to the contact (`true` or `false`).
+             * @default false
+             */
+            private?: boolean;
+            /** @description The files: one form part per file, every part named `attachments[]`, at most 15. A single part reads as one file, several parts as a list (Prism's mock only sees the last part, so it cannot count them). */
+            "attachments[]": string | string[];
+        };
+        /** @description The delivery status the channel reports for the message (API inboxes only). A `read` message cannot go back to `delivered`. */
+        MessageStatusUpdateRequest: {
+            /**
+             * @description The new status.
+             * @enum {string}
+             */
+            status: "sent" | "delivered" | "read" | "failed";
+            /** @description With `failed`, why delivery failed; shown to agents. */
+            external_error?: string;
+        };
+        /** @description The link between a conversation's contact and its inbox. */
+        WebhookContactInbox: {
+            /**
+             * Format: int64
+             * @description The link's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            contact_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /** @description The contact's id in the channel (a widget session id, a phone number, an email address, ...). */
+            source_id: string;
+            /**
+             * Format: date-time
+             * @description When the link was made, as an ISO 8601 date-time.
+             */
+            created_at?: string;
+            /**
+             * Format: date-time
+             * @description When the link last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether the contact's identity was verified with HMAC. */
+            hmac_verified?: boolean | null;
+            /** @description The contact's token for Ndoto's real-time channel. */
+            pubsub_token?: string | null;
+        };
+        /** @description A file attached to a message. */
+        WebhookAttachment: {
+            /**
+             * Format: int64
+             * @description The attachment's id.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The message it belongs to.
+             */
+            message_id: number;
+            /**
+             * @description What the file is. New values may be added; treat an unknown one like `file`.
+             * @enum {string}
+             */
+            file_type: "image" | "audio" | "video" | "file" | "location" | "fallback" | "share" | "story_mention" | "contact" | "ig_reel" | "ig_post" | "ig_story" | "embed";
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /** @description The file name extension, if known. */
+            extension?: string | null;
+            /** @description Where to download the file. */
+            data_url?: string | null;
+            /** @description Where to download a thumbnail (images and videos). */
+            thumb_url?: string | null;
+            /**
+             * Format: int64
+             * @description The size in bytes.
+             */
+            file_size?: number | null;
+        };
+        /** @description The latest message of a conversation, as conversation events carry it. Unlike the message of message events, `message_type` is a number here and `created_at` Unix seconds. */
+        WebhookConversationMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /**
+             * Format: int64
+             * @description The account's id.
+             */
+            account_id: number;
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            inbox_id: number;
+            /**
+             * Format: int64
+             * @description The conversation's id (its number in the account, as in the REST paths).
+             */
+            conversation_id: number;
+            /**
+             * Format: int32
+             * @description 0 incoming, 1 outgoing, 2 activity, 3 template. New values may be added: ignore a message of a type you do not know.
+             * @enum {integer}
+             */
+            message_type: 0 | 1 | 2 | 3;
+            /** @description When the message was created. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /**
+             * Format: date-time
+             * @description When the message last changed, as an ISO 8601 date-time.
+             */
+            updated_at?: string;
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /**
+             * @description Delivery status. New values may be added; treat an unknown one like `sent`.
+             * @enum {string}
+             */
+            status?: "sent" | "delivered" | "read" | "failed";
+            /** @description The message's id in the channel, if it has one. */
+            source_id?: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What kind of sender `sender_id` points at; `null` for activity messages. New values may be added: show an unknown sender as generic.
+             * @enum {string|null}
+             */
+            sender_type: "Contact" | "User" | "AgentBot" | "Captain::Assistant" | null;
+            /**
+             * Format: int64
+             * @description The sender's id, or `null` for activity messages.
+             */
+            sender_id: number | null;
+            /** @description Channel-specific extra data. */
+            additional_attributes?: {
+                [key: string]: unknown;
+            };
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The contact a conversation is with, as conversation events carry it. */
+        WebhookConversationContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar thumbnail; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Always `contact`.
+             * @constant
+             */
+            type: "contact";
+        };
+        /** @description The agent a conversation is assigned to. */
+        WebhookAssignee: {
+            /**
+             * Format: int64
+             * @description The agent's user id.
+             */
+            id: number;
+            /** @description The agent's full name. */
+            name: string;
+            /** @description The name shown to customers. */
+            available_name: string;
+            /** @description Address of the agent's avatar image; an empty string when there is none. */
+            avatar_url: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail?: string;
+            /**
+             * @description Always `user`.
+             * @constant
+             */
+            type: "user";
+            availability_status: components["schemas"]["AgentAvailability"];
+        };
+        /** @description A team, by id and name. */
+        WebhookTeam: {
+            /**
+             * Format: int64
+             * @description The team's id.
+             */
+            id: number;
+            /** @description The team's name. */
+            name: string;
+        };
+        /** @description Who a conversation is with and who handles it. */
+        WebhookConversationMeta: {
+            sender: components["schemas"]["WebhookConversationContact"];
+            /** @description The assigned agent, or `null` when the conversation is unassigned. */
+            assignee: components["schemas"]["WebhookAssignee"] | null;
+            /** @description The assigned team, or `null`. */
+            team: components["schemas"]["WebhookTeam"] | null;
+            /** @description Whether the website chat visitor's identity was verified with HMAC; `null` when not applicable. */
+            hmac_verified: boolean | null;
+        };
+        /** @description A conversation as events carry it. Differs from the REST conversation in places: `first_reply_created_at` and `snoozed_until` are ISO 8601 strings, `updated_at` has a fraction of a second, and `messages` holds at most the latest message. */
+        WebhookConversation: {
+            /**
+             * Format: int64
+             * @description The conversation's number in the account, the id the REST paths use.
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @description The account's id. Absent on older deployments.
+             */
+            account_id?: number;
+            /**
+             * Format: int64
+             * @description The inbox the conversation is in.
+             */
+            inbox_id: number;
+            /**
+             * @description The conversation's status. New values may be added; treat an unknown one like `open`.
+             * @enum {string}
+             */
+            status: "open" | "resolved" | "pending" | "snoozed";
+            channel: components["schemas"]["InboxChannelType"];
+            /** @description Whether an agent can reply now (some channels close the reply window after a while). */
+            can_reply: boolean;
+            /** @description The titles of the conversation's labels. */
+            labels: string[];
+            /** @description The account's custom attributes set on the conversation. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Channel-specific extra data (browser, referer, mail subject, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Until when the conversation is snoozed, as an ISO 8601 date-time; `null` when not snoozed or snoozed until the next reply.
+             */
+            snoozed_until: string | null;
+            /**
+             * Format: int64
+             * @description Incoming messages agents have not seen yet.
+             */
+            unread_count: number;
+            /**
+             * Format: date-time
+             * @description When an agent first replied, as an ISO 8601 date-time; `null` before the first reply.
+             */
+            first_reply_created_at: string | null;
+            /**
+             * @description The priority, or `null` when none is set. New values may be added; treat an unknown one like `medium`.
+             * @enum {string|null}
+             */
+            priority: "low" | "medium" | "high" | "urgent" | null;
+            /** @description Since when the contact waits for a reply; 0 when nobody is waiting. */
+            waiting_since: components["schemas"]["UnixTimestamp"];
+            /** @description When an agent last looked at the conversation; 0 if never. */
+            agent_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the contact last looked at the conversation; 0 if never. */
+            contact_last_seen_at: components["schemas"]["UnixTimestamp"];
+            /** @description When something last happened in the conversation. */
+            last_activity_at: components["schemas"]["UnixTimestamp"];
+            /** @description The same as `last_activity_at`. */
+            timestamp: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation started. */
+            created_at: components["schemas"]["UnixTimestamp"];
+            /** @description When the conversation last changed, as Unix seconds with a fraction (e.g. `1711000123.456`). */
+            updated_at: number;
+            /** @description The link between the contact and the inbox, or `null` when there is none. */
+            contact_inbox: components["schemas"]["WebhookContactInbox"] | null;
+            /** @description The latest message (not an activity), or empty when there is none. */
+            messages: components["schemas"]["WebhookConversationMessage"][];
+            meta: components["schemas"]["WebhookConversationMeta"];
+        };
+        /** @description The payload of `conversation_created`. A new conversation was started, by a contact or an agent. The payload is the conversation. */
+        ConversationCreatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_created`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_created";
+        };
+        /** @description The value of one attribute before and after a change. */
+        WebhookAttributeChange: {
+            /** @description The value before the change (any JSON type, `null` when it had none). */
+            previous_value: unknown;
+            /** @description The value after the change (any JSON type, `null` when it was cleared). */
+            current_value: unknown;
+        };
+        /** @description What changed: one object per changed attribute, whose only key is the attribute's name, e.g. `[{"status": {"previous_value": "open", "current_value": "resolved"}}]`. */
+        WebhookChangedAttributes: {
+            [key: string]: components["schemas"]["WebhookAttributeChange"];
+        }[];
+        /** @description The payload of `conversation_updated`. A conversation changed (assignee, team, labels, attributes, priority, ...). The payload is the conversation as it is now, with `changed_attributes`. */
+        ConversationUpdatedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_updated";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_updated";
+        };
+        /** @description The payload of `conversation_status_changed`. A conversation was opened, resolved, set pending or snoozed. The payload is the conversation, with `changed_attributes`. */
+        ConversationStatusChangedEvent: components["schemas"]["WebhookConversation"] & {
+            /**
+             * @description Always `conversation_status_changed`: the event this payload reports.
+             * @constant
+             */
+            event: "conversation_status_changed";
+            /** @description What changed, or `null` when Ndoto could not tell. */
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"] | null;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "conversation_status_changed";
+        };
+        /** @description An agent (a user of the account) in an event. */
+        WebhookUser: {
+            /**
+             * Format: int64
+             * @description The user's id.
+             */
+            id: number;
+            /** @description The user's full name. */
+            name: string;
+            /** @description The user's email address. */
+            email: string;
+            /**
+             * @description Always `user`; tells an agent apart from a contact.
+             * @constant
+             */
+            type: "user";
+        };
+        /** @description The account an event happened in. */
+        WebhookAccount: {
+            /**
+             * Format: int64
+             * @description The account id.
+             */
+            id: number;
+            /** @description The account's name. */
+            name: string;
+        };
+        /** @description A contact in an event: the payload of contact events, and the sender of a contact's messages. */
+        WebhookContact: {
+            /**
+             * Format: int64
+             * @description The contact's id.
+             */
+            id: number;
+            /** @description The contact's name, if known. */
+            name: string | null;
+            /** @description The contact's email address, if known. */
+            email: string | null;
+            /** @description The contact's phone number in E.164 form, if known. */
+            phone_number: string | null;
+            /** @description Your own id for the contact, if you set one. */
+            identifier: string | null;
+            /** @description Address of the contact's avatar image; an empty string when there is none. */
+            avatar: string;
+            /** @description Address of a small version of the avatar; an empty string when there is none. */
+            thumbnail: string;
+            /** @description What Ndoto knows about the contact (city, country, company, browser, ...). */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description The account's custom attributes set on the contact. */
+            custom_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Whether the contact is blocked. Absent on older deployments. */
+            blocked?: boolean;
+            /**
+             * @description `contact` where present; never `user`. Absent on older deployments.
+             * @constant
+             */
+            type?: "contact";
+            account: components["schemas"]["WebhookAccount"];
+        };
+        /** @description Who did something: an agent (`type: user`) or a contact (any other `type`, or none). */
+        WebhookSender: components["schemas"]["WebhookUser"] | components["schemas"]["WebhookContact"];
+        /** @description The payload of `conversation_typing_on`. An agent or a contact started typing in a conversation. `is_private` tells whether an agent is writing a private note. */
+        ConversationTypingOnEvent: {
+            /**
+             * @description Always `conversation_typing_on`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_on";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `conversation_typing_off`. An agent or a contact stopped typing in a conversation. */
+        ConversationTypingOffEvent: {
+            /**
+             * @description Always `conversation_typing_off`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "conversation_typing_off";
+            user: components["schemas"]["WebhookSender"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether an agent is typing a private note (contacts never see it). */
+            is_private: boolean;
+        };
+        /** @description The payload of `contact_created`. A contact was created (by an agent, the API, an import or a new visitor). The payload is the contact. */
+        ContactCreatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_created`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_created";
+        };
+        /** @description The payload of `contact_updated`. A contact changed. The payload is the contact as it is now, with `changed_attributes`; nothing is sent when nothing changed. */
+        ContactUpdatedEvent: components["schemas"]["WebhookContact"] & {
+            /**
+             * @description Always `contact_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "contact_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "contact_updated";
+        };
+        /**
+         * @description What kind of message it is, as a word (the REST API sends a number instead). New values may be added: ignore messages of a type you do not know.
+         * @enum {string}
+         */
+        WebhookMessageType: "incoming" | "outgoing" | "activity" | "template";
+        /** @description The inbox an event happened in, by id and name. */
+        WebhookInbox: {
+            /**
+             * Format: int64
+             * @description The inbox's id.
+             */
+            id: number;
+            /** @description The inbox's name. */
+            name: string;
+        };
+        /** @description A message as message events carry it. Differs from the REST message: `message_type` is a word (`incoming`, ...) instead of a number, `created_at` is an ISO 8601 string, and the inbox, account and whole conversation come along. */
+        WebhookMessage: {
+            /**
+             * Format: int64
+             * @description The message's id.
+             */
+            id: number;
+            /** @description The text of the message; `null` for a message with only attachments. */
+            content: string | null;
+            /** @description How to read `content`, e.g. `text`, `input_select`, `cards`, `incoming_email`. */
+            content_type: string;
+            /** @description Extra data for the content type (choices, cards, `in_reply_to`, `deleted`, ...). */
+            content_attributes: {
+                [key: string]: unknown;
+            };
+            message_type: components["schemas"]["WebhookMessageType"];
+            /** @description Whether it is a private note, visible to agents only. */
+            private: boolean;
+            /** @description The message's id in the channel, if it has one. */
+            source_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the message was created, as an ISO 8601 date-time (the REST API uses Unix seconds).
+             */
+            created_at: string;
+            /** @description Channel-specific extra data. */
+            additional_attributes: {
+                [key: string]: unknown;
+            };
+            /** @description Who sent the message, or `null` (activity messages have no sender). */
+            sender: components["schemas"]["WebhookSender"] | null;
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description The message's files. Absent when it has none. */
+            attachments?: components["schemas"]["WebhookAttachment"][];
+        };
+        /** @description The payload of `message_created`. A message, private note or activity was added to a conversation. The payload is the message with its inbox, account and conversation. */
+        MessageCreatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_created`: the event this payload reports.
+             * @constant
+             */
+            event: "message_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_created";
+        };
+        /** @description The payload of `message_updated`. A message changed (its delivery status, its content attributes, or it was deleted). The payload is the message as it is now. */
+        MessageUpdatedEvent: components["schemas"]["WebhookMessage"] & {
+            /**
+             * @description Always `message_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "message_updated";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "message_updated";
+        };
+        /** @description The payload of `webwidget_triggered`. A visitor opened the chat widget on the website. The payload names the visitor (contact), the inbox and, in `event_info`, the page and browser. */
+        WebwidgetTriggeredEvent: {
+            /**
+             * @description Always `webwidget_triggered`: the event this payload reports. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            event: "webwidget_triggered";
+            /**
+             * Format: int64
+             * @description The id of the link between the visitor's contact and the inbox.
+             */
+            id: number;
+            /** @description The visitor's session id in the widget. */
+            source_id: string;
+            contact: components["schemas"]["WebhookContact"];
+            inbox: components["schemas"]["WebhookInbox"];
+            account: components["schemas"]["WebhookAccount"];
+            /** @description The visitor's open conversation, or `null` when there is none. Absent on some deployments. */
+            current_conversation?: components["schemas"]["WebhookConversation"] | null;
+            /** @description Where and how the widget was opened: `initiated_at` (an object with `timestamp`), `referer` (the page), `widget_language`, `browser_language` and `browser` (name, version, platform). */
+            event_info: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An inbox's settings as inbox events carry them: the common settings and the raw `channel` record. It is not the REST inbox: there are no flat channel fields, and the timestamps are ISO 8601 strings. */
+        WebhookInboxData: {
+            /**
+             * Format: int64
+             * @description The inbox's id. Absent on deployments that follow the upstream server, which leaves it out.
+             */
+            id?: number;
+            /** @description The inbox's name. Absent on deployments that follow the upstream server, which leaves it out. */
+            name?: string;
+            /** @description Whether a contact may keep writing in a resolved conversation. */
+            allow_messages_after_resolved: boolean;
+            /** @description Whether a contact always continues their one conversation. */
+            lock_to_single_conversation: boolean;
+            /** @description Limits for automatic assignment. Absent on older deployments. */
+            auto_assignment_config?: {
+                [key: string]: unknown;
+            };
+            /** @description Whether new conversations are assigned automatically. */
+            enable_auto_assignment: boolean;
+            /** @description Whether the website chat asks contacts for their email address. */
+            enable_email_collect: boolean;
+            /** @description Whether a greeting message is sent. */
+            greeting_enabled: boolean;
+            /** @description The greeting message, if set. */
+            greeting_message: string | null;
+            /** @description Whether a satisfaction survey is sent on resolution. */
+            csat_survey_enabled: boolean;
+            sender_name_type: components["schemas"]["InboxSenderNameType"];
+            /** @description The business name used in outgoing emails, if set. */
+            business_name: string | null;
+            /** @description The time zone of the working hours. */
+            timezone: string;
+            /** @description The message sent outside working hours, if set. */
+            out_of_office_message: string | null;
+            /** @description Whether the working hours apply. */
+            working_hours_enabled: boolean;
+            /** @description The opening hours per day (the records may carry bookkeeping fields too, such as `id` and `inbox_id`). */
+            working_hours: components["schemas"]["InboxWorkingDay"][];
+            /**
+             * Format: date-time
+             * @description When the inbox was created, as an ISO 8601 date-time.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the inbox last changed, as an ISO 8601 date-time.
+             */
+            updated_at: string;
+            /** @description The channel record behind the inbox, with the columns of its kind (e.g. `website_url` and `widget_color` for a website chat, `webhook_url` for an API channel). */
+            channel: {
+                /**
+                 * Format: int64
+                 * @description The channel's id (the inbox's `channel_id`).
+                 */
+                id: number;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The payload of `inbox_created`. An inbox was added to the account. The payload is the inbox's settings and channel record. */
+        InboxCreatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_created`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_created";
+        };
+        /** @description The payload of `inbox_updated`. An inbox's settings changed. The payload is the settings as they are now, with `changed_attributes`; nothing is sent when nothing changed. */
+        InboxUpdatedEvent: components["schemas"]["WebhookInboxData"] & {
+            /**
+             * @description Always `inbox_updated`: the event this payload reports.
+             * @constant
+             */
+            event: "inbox_updated";
+            changed_attributes: components["schemas"]["WebhookChangedAttributes"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "inbox_updated";
         };
     };
     responses: {
@@ -383,10 +3868,87 @@ export interface components {
          */
         AccountId: number;
         /**
+         * @description The agent's user id, as returned in its `id` field.
+         * @example 8
+         */
+        AgentId: number;
+        /**
+         * @description Numeric id of the inbox, as returned in its `id` field.
+         * @example 2
+         */
+        InboxId: number;
+        /**
+         * @description Numeric id of the inbox whose members to list.
+         * @example 2
+         */
+        InboxMembersInboxId: number;
+        /**
+         * @description Numeric id of the team, as returned in its `id` field.
+         * @example 4
+         */
+        TeamId: number;
+        /**
+         * @description Numeric id of the webhook, as returned in its `id` field.
+         * @example 9
+         */
+        WebhookId: number;
+        /**
          * @description Numeric id of the label, as returned in its `id` field.
          * @example 3
          */
         LabelId: number;
+        /**
+         * @description The page to return, counted from 1.
+         * @example 1
+         */
+        Page: number;
+        /**
+         * @description Order of the contacts: a field name for ascending order, or the field name with a `-` prefix for descending (`-last_activity_at`: most recently active first). Without it, contacts come in Ndoto's default order (latest activity first).
+         * @example -last_activity_at
+         */
+        ContactSort: "name" | "-name" | "email" | "-email" | "phone_number" | "-phone_number" | "last_activity_at" | "-last_activity_at" | "created_at" | "-created_at" | "company_name" | "-company_name" | "city" | "-city" | "country" | "-country";
+        /**
+         * @description Only items carrying one of these label titles. Repeat the parameter for several labels.
+         * @example [
+         *       "billing"
+         *     ]
+         */
+        LabelsFilter: components["schemas"]["LabelTitle"][];
+        /**
+         * @description Numeric id of the contact, as returned in its `id` field.
+         * @example 12
+         */
+        ContactId: number;
+        /**
+         * @description Only conversations with this status; `all` for any status. Ignored when `q` is sent.
+         * @example open
+         */
+        ConversationStatusFilter: "open" | "resolved" | "pending" | "snoozed" | "all";
+        /**
+         * @description Only conversations with a message containing this text. When sent, `status` is ignored.
+         * @example charged twice
+         */
+        ConversationSearchQuery: string;
+        /**
+         * @description Only conversations in this inbox.
+         * @example 2
+         */
+        InboxIdFilter: number;
+        /**
+         * @description Only conversations assigned to this team.
+         * @example 4
+         */
+        TeamIdFilter: number;
+        /**
+         * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+         * @example 42
+         */
+        ConversationId: number;
+        /**
+         * @description Numeric id of the message, as returned in its `id` field.
+         * @example 1202
+         */
+        MessageId: number;
     };
     requestBodies: never;
     headers: {
@@ -448,6 +4010,1166 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The agent was added; the body is the new agent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Payment required: every seat of the account's plan is taken. Free a seat or buy more before adding agents. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The agent was not added: a required field is missing, the email is malformed or already belongs to a user of the account, or the role is not one Ndoto knows. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent was removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The agent's user id, as returned in its `id` field.
+                 * @example 8
+                 */
+                id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The agent as they are after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed; the body is empty, has an unknown field, or a value is not acceptable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox was created; the body is the new inbox. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The inbox was not created: the name or channel is missing, `channel.type` is not one of the seven kinds, or a channel field is missing or malformed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty, has an unknown field (such as `channel.type`), or a value is not acceptable. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's bot, or `null`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAgentBot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setInboxAgentBot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox, as returned in its `id` field.
+                 * @example 2
+                 */
+                id: components["parameters"]["InboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxAgentBotSetRequest"];
+            };
+        };
+        responses: {
+            /** @description The bot was connected or removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this id in the account, or no agent bot with the id sent. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `agent_bot` is missing or is neither a bot id nor `null`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox's members after the addition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    removeInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents were removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The inbox's members after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Not found: no inbox with this `inbox_id` in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing was changed: `inbox_id` or `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listInboxMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the inbox whose members to list.
+                 * @example 2
+                 */
+                inbox_id: components["parameters"]["InboxMembersInboxId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The team was created; the body is the new team. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The team was not created: the name is missing or another team of the account already has it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The team as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty, has an unknown field, or the name is empty or already used by another team. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents added by this request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    removeTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The agents were removed. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the team, as returned in its `id` field.
+                 * @example 4
+                 */
+                team_id: components["parameters"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamMembersRequest"];
+            };
+        };
+        responses: {
+            /** @description The team's members after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: `user_ids` is missing or empty, or a user id is not an agent of the account. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook was created; the body is the new webhook. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The webhook was not created: the URL is missing, not an `http`/`https` address or already used by another webhook of the account; or `subscriptions` is missing, empty or names an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the webhook, as returned in its `id` field.
+                 * @example 9
+                 */
+                webhook_id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty or has an unknown field, the URL is not an `http`/`https` address or already used, or `subscriptions` is empty or names an unknown event. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -647,6 +5369,1703 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Order of the contacts: a field name for ascending order, or the field name with a `-` prefix for descending (`-last_activity_at`: most recently active first). Without it, contacts come in Ndoto's default order (latest activity first).
+                 * @example -last_activity_at
+                 */
+                sort?: components["parameters"]["ContactSort"];
+                /**
+                 * @description Only items carrying one of these label titles. Repeat the parameter for several labels.
+                 * @example [
+                 *       "billing"
+                 *     ]
+                 */
+                "labels[]"?: components["parameters"]["LabelsFilter"];
+                /**
+                 * @description Whether each contact carries its `contact_inboxes`; `false` makes the answer smaller.
+                 * @example true
+                 */
+                include_contact_inboxes?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact was created; the body holds it and its contact inbox. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCreateResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The contact was not created: the email, phone number or identifier is already used by another contact, a value is malformed, a field is unknown, or the inbox does not exist. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    searchContacts: {
+        parameters: {
+            query: {
+                /**
+                 * @description The text to look for. Must not be empty.
+                 * @example jabari
+                 */
+                q: string;
+                /**
+                 * @description Order of the contacts: a field name for ascending order, or the field name with a `-` prefix for descending (`-last_activity_at`: most recently active first). Without it, contacts come in Ndoto's default order (latest activity first).
+                 * @example -last_activity_at
+                 */
+                sort?: components["parameters"]["ContactSort"];
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description `q` is missing or empty. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    filterContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactFilterRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of matching contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The filter is not valid: an unknown attribute, an operator that does not fit the attribute, or a value of the wrong kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description Nothing was changed: the body is empty or has an unknown field, a value is malformed, or the email, phone number or identifier belongs to another contact. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact was deleted. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The contact is online right now and was not deleted. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listContactConversations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listContactLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's label titles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelTitleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceContactLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactLabelsReplaceRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact's labels after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelTitleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createContactInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInboxCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The contact inbox was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactInbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The contact inbox was not created: `inbox_id` is missing or unknown, or the `source_id` is already used in that inbox or not valid for its channel. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listContactableInboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description Numeric id of the contact, as returned in its `id` field.
+                 * @example 12
+                 */
+                id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inboxes, with the contact's id in each. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactableInboxList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    mergeContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactMergeRequest"];
+            };
+        };
+        responses: {
+            /** @description The base contact after the merge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found: one of the two contacts does not exist in the account. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The contacts were not merged; for example both ids are the same contact. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Whose conversations: `me` (assigned to the token's user), `assigned` (to anyone), `unassigned`, or `all`.
+                 * @example me
+                 */
+                assignee_type?: "me" | "assigned" | "unassigned" | "all";
+                /**
+                 * @description Only conversations with this status; `all` for any status. Ignored when `q` is sent.
+                 * @example open
+                 */
+                status?: components["parameters"]["ConversationStatusFilter"];
+                /**
+                 * @description Only conversations with a message containing this text. When sent, `status` is ignored.
+                 * @example charged twice
+                 */
+                q?: components["parameters"]["ConversationSearchQuery"];
+                /**
+                 * @description Only conversations in this inbox.
+                 * @example 2
+                 */
+                inbox_id?: components["parameters"]["InboxIdFilter"];
+                /**
+                 * @description Only conversations assigned to this team.
+                 * @example 4
+                 */
+                team_id?: components["parameters"]["TeamIdFilter"];
+                /**
+                 * @description Only items carrying one of these label titles. Repeat the parameter for several labels.
+                 * @example [
+                 *       "billing"
+                 *     ]
+                 */
+                "labels[]"?: components["parameters"]["LabelsFilter"];
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Order of the conversations. Without it, latest activity first.
+                 * @example last_activity_at_desc
+                 */
+                sort_by?: "last_activity_at_desc" | "last_activity_at_asc" | "created_at_desc" | "created_at_asc" | "priority_desc" | "priority_asc" | "waiting_since_desc" | "waiting_since_asc" | "priority_desc_created_at_asc";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of conversations, with counts per assignee tab. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation was created (or the existing one reused); the body is the conversation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The conversation was not created: the inbox or contact is unknown, the `source_id` is already used, or a value is not allowed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    countConversations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only conversations with this status; `all` for any status. Ignored when `q` is sent.
+                 * @example open
+                 */
+                status?: components["parameters"]["ConversationStatusFilter"];
+                /**
+                 * @description Only conversations with a message containing this text. When sent, `status` is ignored.
+                 * @example charged twice
+                 */
+                q?: components["parameters"]["ConversationSearchQuery"];
+                /**
+                 * @description Only conversations in this inbox.
+                 * @example 2
+                 */
+                inbox_id?: components["parameters"]["InboxIdFilter"];
+                /**
+                 * @description Only conversations assigned to this team.
+                 * @example 4
+                 */
+                team_id?: components["parameters"]["TeamIdFilter"];
+                /**
+                 * @description Only items carrying one of these label titles. Repeat the parameter for several labels.
+                 * @example [
+                 *       "billing"
+                 *     ]
+                 */
+                "labels[]"?: components["parameters"]["LabelsFilter"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationCountsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    filterConversations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationFilterRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of matching conversations, with counts per assignee tab. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The filter is not valid: an unknown attribute, an operator that does not fit the attribute, or a value of the wrong kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation as it is after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    toggleConversationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusToggleRequest"];
+            };
+        };
+        responses: {
+            /** @description The status after the change; `conversation_id` is the display id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStatusToggleResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    toggleConversationPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationPriorityToggleRequest"];
+            };
+        };
+        responses: {
+            /** @description The priority was set. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    toggleConversationTypingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingStatusToggleRequest"];
+            };
+        };
+        responses: {
+            /** @description The typing status was sent. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setConversationCustomAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCustomAttributesSetRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation's custom attributes after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationCustomAttributes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    assignConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationAssignRequest"];
+            };
+        };
+        responses: {
+            /** @description The new assignee: the agent, the team, or `null` when the agent was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationAssignee"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's label titles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelTitleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    replaceConversationLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationLabelsReplaceRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation's labels after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelTitleList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listConversationReportingEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's reporting events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateConversationLastSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation was marked as seen. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Only messages older than the message with this id (at most 20).
+                 * @example 1203
+                 */
+                before?: number;
+                /**
+                 * @description Only messages newer than the message with this id (at most 100).
+                 * @example 1201
+                 */
+                after?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreateRequest"];
+                "multipart/form-data": components["schemas"]["MessageCreateMultipartRequest"];
+            };
+        };
+        responses: {
+            /** @description The message was created; the body is the message. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The message was not sent: `content` is missing (and there is no attachment), more than 15 files, an `incoming` message outside an API inbox, or another value not allowed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+                /**
+                 * @description Numeric id of the message, as returned in its `id` field.
+                 * @example 1202
+                 */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message after deletion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateMessageStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id of the Ndoto account to work in; shown in the web app's address (`/app/accounts/{account_id}/...`).
+                 * @example 1
+                 */
+                account_id: components["parameters"]["AccountId"];
+                /**
+                 * @description The conversation's display id: the number shown in the web app and returned as the conversation's `id`, numbered per account. Not a database id.
+                 * @example 42
+                 */
+                conversation_id: components["parameters"]["ConversationId"];
+                /**
+                 * @description Numeric id of the message, as returned in its `id` field.
+                 * @example 1202
+                 */
+                message_id: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageStatusUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The message with its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The message is not in an API inbox, so its status cannot be set through the API. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveConversationCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationStatusChanged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOnEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveConversationTypingOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTypingOffEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveContactUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveMessageUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveWebwidgetTriggered: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebwidgetTriggeredEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveInboxUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Your endpoint received the event. Any 2xx status does. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

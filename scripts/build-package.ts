@@ -13,16 +13,20 @@ const packageDir = path.join(projectRoot, "dist/package");
 const entryPoints = { index: "src/client/index.ts", webhooks: "src/client/webhooks.ts" };
 
 /**
- * The webhooks entry needs only the schemas of the bundled description (events refer to nothing
- * else); paths, examples and prose would only make it bigger.
+ * The webhooks entry needs only what a payload is checked against: each event's payload schema in
+ * `webhooks`, and `components.schemas`, which those refer to. Paths, examples and prose would only
+ * make it bigger.
  */
-const schemasOnly: Plugin = {
-  name: "bundled-description-schemas-only",
+const webhookSchemasOnly: Plugin = {
+  name: "bundled-description-webhook-schemas-only",
   setup(esbuild) {
     esbuild.onLoad({ filter: /[\\/]generated[\\/]openapi\.json$/ }, async (file) => {
       if (path.resolve(file.path) !== bundledJson) return undefined;
-      const { openapi, components } = JSON.parse(await readFile(file.path, "utf8"));
-      return { contents: JSON.stringify({ openapi, components: { schemas: components?.schemas ?? {} } }), loader: "json" };
+      const { openapi, webhooks = {}, components } = JSON.parse(await readFile(file.path, "utf8"));
+      const payloads = Object.fromEntries(
+        Object.entries<any>(webhooks).map(([event, item]) => [event, { post: { requestBody: { content: { "application/json": { schema: item.post.requestBody.content["application/json"].schema } } } } }]),
+      );
+      return { contents: JSON.stringify({ openapi, paths: {}, webhooks: payloads, components: { schemas: components?.schemas ?? {} } }), loader: "json" };
     });
   },
 };
@@ -40,7 +44,7 @@ async function buildPackage(outDir: string): Promise<void> {
       target: "es2022",
       // Dependencies stay imports, so apps share one copy of openapi-fetch and Ajv.
       packages: "external",
-      plugins: [schemasOnly],
+      plugins: [webhookSchemasOnly],
       logLevel: "error",
     });
   }

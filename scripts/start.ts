@@ -1,27 +1,11 @@
 // npm start: regenerates generated/, builds the docs page, then serves the mock (4010) and the docs (4011) until Ctrl-C.
-import http from "node:http";
-import { readFile } from "node:fs/promises";
 import { startMock } from "./lib/prism";
 import { assertPortFree } from "./lib/net";
 import { parseOptions, toPort } from "./lib/options";
 import { runLocalBin } from "./lib/run";
-import { done, runMain, step } from "./lib/log";
+import { done, runMain, ScriptError, step } from "./lib/log";
 import { buildDocs } from "./build-docs";
-
-function serveDocs(page: string, port: number): Promise<http.Server> {
-  const server = http.createServer(async (request, response) => {
-    if (request.method !== "GET" || !["/", "/index.html"].includes(new URL(request.url ?? "/", "http://x").pathname)) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found: the docs live at /\n");
-      return;
-    }
-    // Read on each request so a rebuilt page is served without a restart.
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(await readFile(page));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve(server));
-  });
-}
+import { serveDocs } from "./lib/docs-server";
 
 runMain(async () => {
   const options = parseOptions({ port: { type: "string" }, "docs-port": { type: "string" } });
@@ -35,14 +19,17 @@ runMain(async () => {
   const page = await buildDocs();
   step(`starting the Prism mock on 127.0.0.1:${mockPort}`);
   const mock = await startMock({ port: mockPort });
-  const docs = await serveDocs(page, docsPort);
+  const docs = await serveDocs(page, docsPort).catch(async (error: Error) => {
+    await mock.stop(); // do not leave Prism running when the docs server cannot start
+    throw new ScriptError(`could not serve the docs on port ${docsPort}: ${error.message}`);
+  });
 
   done(`mock server: ${mock.url}  (e.g. curl -H 'api_access_token: any' ${mock.url}/api/v1/accounts/1/labels)`);
-  done(`docs page:   http://127.0.0.1:${docsPort}/`);
+  done(`docs page:   ${docs.url}/`);
   process.stderr.write("Ctrl-C stops both.\n");
 
   const shutdown = async () => {
-    docs.close();
+    await docs.stop();
     await mock.stop();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "../generated/openapi-types";
 import { expectConforming } from "./support/client";
 import { validator } from "./support/spec";
+import { OpenApiValidator } from "../src/validation/openapi-validator";
 
 const list = "/api/v1/accounts/{account_id}/labels";
 const one = "/api/v1/accounts/{account_id}/labels/{id}";
@@ -87,5 +88,33 @@ describe("expectConforming against a deviant server", () => {
     }
     expect(failure).toContain("/payload/0/id must be integer");
     expect(failure).toContain("/payload/0 must have required property 'created_at'");
+  });
+});
+
+describe("findViolations keeps where each problem is", () => {
+  it("names the field of a missing or unexpected property as a JSON pointer", () => {
+    const violations = validator.findViolations({ method: "get", path: list, status: 200, contentType: json, body: { payload: [{ ...label, created_at: undefined }] } });
+    expect(violations).toEqual([{ location: "body", field: "/payload/0/created_at", message: "/payload/0 must have required property 'created_at'" }]);
+  });
+
+  it("checks documented headers when it is given them", () => {
+    const tooMany = { method: "get", path: list, status: 429, contentType: json, body: { error: "Slow down" } };
+    expect(validator.findViolations({ ...tooMany, headers: new Headers({ "retry-after": "30" }) })).toEqual([]);
+    expect(validator.findViolations({ ...tooMany, headers: new Headers() })).toEqual([]); // Retry-After is optional
+    expect(validator.findViolations({ ...tooMany, headers: new Headers({ "retry-after": "soon" }) })).toEqual([
+      { location: "header", field: "Retry-After", message: expect.stringMatching(/^header Retry-After: must match pattern/) },
+    ]);
+  });
+
+  it("reports a required header that is missing", () => {
+    const document = {
+      openapi: "3.1.0",
+      paths: { "/things": { get: { responses: { "200": { description: "ok", headers: { "X-Request-Id": { required: true, schema: { type: "string" } } } } } } } },
+    };
+    const strict = new OpenApiValidator(document);
+    expect(strict.findViolations({ method: "get", path: "/things", status: 200, contentType: null, body: undefined, headers: new Headers() })).toEqual([
+      { location: "header", field: "X-Request-Id", message: "the required header X-Request-Id is missing" },
+    ]);
+    expect(strict.checkResponse({ method: "get", path: "/things", status: 200, contentType: null, body: undefined, headers: new Headers({ "x-request-id": "abc" }) })).toEqual([]);
   });
 });

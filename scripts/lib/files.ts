@@ -1,4 +1,4 @@
-import { mkdtemp, rename, rm, mkdir } from "node:fs/promises";
+import { mkdtemp, rename, rm, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -20,5 +20,18 @@ export async function moveIntoPlace(from: string, to: string): Promise<void> {
     const staged = `${to}.partial`;
     await copyFile(from, staged);
     await rename(staged, to);
+  }
+}
+
+/** Writes a file next to its target first, then renames it into place, so readers never see it half-written. */
+export async function writeFileAtomic(to: string, content: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const staged = `${to}.${process.pid}.partial`;
+  try {
+    await writeFile(staged, content);
+    await rename(staged, to);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
   }
 }

@@ -16,6 +16,11 @@ export interface MockOptions {
   /** Where Prism's own output goes; by default it is kept and shown only if Prism fails to start. */
   output?: "inherit" | "capture";
   startTimeoutMs?: number;
+  /**
+   * Keep Prism out of the terminal's Ctrl-C: the caller stops it when it is done (the contract CLI
+   * still needs the mock while it cleans up after a Ctrl-C).
+   */
+  ignoreTerminalSignals?: boolean;
 }
 
 export async function startMock(options: MockOptions): Promise<RunningMock> {
@@ -25,6 +30,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
   const child = spawn(localBin("prism"), args, {
     cwd: projectRoot,
     stdio: ["ignore", options.output === "inherit" ? "inherit" : "pipe", options.output === "inherit" ? "inherit" : "pipe"],
+    detached: options.ignoreTerminalSignals ?? false, // its own process group: Ctrl-C reaches only us
   });
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
@@ -32,7 +38,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
 
   const stop = () => stopProcess(child);
   try {
-    await waitUntilAnswering(url, child, options.startTimeoutMs ?? 30_000);
+    await waitUntilAnswering(url, child, options.startTimeoutMs ?? 90_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\nPrism said:\n${output.trim() || "(nothing)"}`);

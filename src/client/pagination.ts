@@ -32,8 +32,10 @@ type PageArgs<Paths, Path extends keyof Paths> = {} extends PageInit<Paths, Path
  * Yields every item of a paginated list, page after page (from `params.query.page`, default 1)
  * until `meta.total_pages`. A failed page throws NdotoApiError; a body that is not a page, or a page
  * other than the one asked for, throws a TypeError rather than looping.
+ * (`& string` keeps the path a literal type; without it TypeScript widens it to `string` and the
+ * items to those of every paginated list.)
  */
-export async function* paginate<Paths, Path extends PaginatedPath<Paths>>(
+export async function* paginate<Paths, Path extends PaginatedPath<Paths> & string>(
   client: NdotoClient<Paths, boolean>,
   path: Path,
   ...[init]: PageArgs<Paths, Path>
@@ -51,7 +53,7 @@ export async function* paginate<Paths, Path extends PaginatedPath<Paths>>(
 }
 
 /** Every item of a paginated list in one array (see paginate; `maxPages` bounds the memory used). */
-export async function collectAll<Paths, Path extends PaginatedPath<Paths>>(client: NdotoClient<Paths, boolean>, path: Path, ...init: PageArgs<Paths, Path>): Promise<PageItem<Paths, Path>[]> {
+export async function collectAll<Paths, Path extends PaginatedPath<Paths> & string>(client: NdotoClient<Paths, boolean>, path: Path, ...init: PageArgs<Paths, Path>): Promise<PageItem<Paths, Path>[]> {
   const items: PageItem<Paths, Path>[] = [];
   for await (const item of paginate(client, path, ...init)) items.push(item);
   return items;

@@ -1,15 +1,13 @@
-// `<package>/webhooks`: checks a webhook delivery against the description's `WebhookEvent` schema
-// (Ajv, JSON Schema 2020-12) and returns it typed. A separate entry point, so that apps which only
-// call the API do not carry Ajv and the bundled description.
+// `<package>/webhooks`: checks a webhook delivery against the description (Ajv, JSON Schema 2020-12,
+// through src/validation/webhook-validator.ts) and returns it typed as the `WebhookEvent` union. A
+// separate entry point, so that apps which only call the API do not carry Ajv and the schemas.
 import type { components } from "../../generated/openapi-types.js";
 import bundledDocument from "../../generated/openapi.json";
-import { OpenApiValidator, formatAjvErrors, pointerSegment, type OpenApiDocument } from "../validation/openapi-validator.js";
+import { OpenApiValidator, type OpenApiDocument } from "../validation/openapi-validator.js";
+import { WebhookValidator } from "../validation/webhook-validator.js";
 
-/**
- * The union of every webhook event Ndoto sends, narrowable on `event`. It is `unknown` until the
- * description has a `WebhookEvent` schema.
- */
-export type WebhookEvent = components["schemas"] extends { WebhookEvent: infer Event } ? Event : unknown;
+/** Every event Ndoto POSTs to a webhook, narrowable on `event`. */
+export type WebhookEvent = components["schemas"]["WebhookEvent"];
 
 /** A delivery that is not JSON or does not match the schema of its event. */
 export class WebhookValidationError extends Error {
@@ -19,51 +17,14 @@ export class WebhookValidationError extends Error {
     message: string,
     /** JSON pointer of the first failing field, e.g. `/conversation/status` (`""` for the body itself). */
     readonly field: string,
-    /** Every violation found, each with its JSON pointer. */
+    /** Every violation found, each starting with its JSON pointer. */
     readonly violations: string[],
   ) {
     super(message);
   }
 }
 
-type Schema = { $ref?: string; oneOf?: Schema[]; anyOf?: Schema[]; allOf?: Schema[]; properties?: Record<string, Schema>; const?: unknown; enum?: unknown[]; discriminator?: { mapping?: Record<string, string> } };
-
-/** The `event` value a schema branch accepts (const or one-value enum, also inside allOf), if it names one. */
-function eventOf(validator: OpenApiValidator, schema: Schema): unknown {
-  const resolved: Schema = schema.$ref ? validator.at(schema.$ref) : schema;
-  const property = resolved.properties?.event;
-  const event = property && (property.$ref ? validator.at(property.$ref) : property);
-  if (event?.const !== undefined) return event.const;
-  if (event?.enum?.length === 1) return event.enum[0];
-  for (const part of resolved.allOf ?? []) {
-    const found = eventOf(validator, part);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-/**
- * The schema to check `value` against: the branch of the union its `event` selects (so the errors
- * are about that event, not about every other branch), or the whole schema if it is not a union.
- */
-function schemaFor(validator: OpenApiValidator, pointer: string, value: unknown): string {
-  const schema: Schema | undefined = validator.at(pointer);
-  if (!schema) throw new Error(`the OpenAPI document has no schema at ${pointer}`);
-  const branches = schema.oneOf ?? schema.anyOf;
-  if (!branches) return pointer;
-  const event = (value as { event?: unknown } | null)?.event;
-  const known = branches.map((branch) => eventOf(validator, branch));
-  const mapped = typeof event === "string" ? schema.discriminator?.mapping?.[event] : undefined;
-  const index = known.indexOf(event);
-  // A mapping names a schema by reference or, as OpenAPI also allows, by its bare name.
-  if (mapped) return mapped.startsWith("#") ? mapped : `#/components/schemas/${pointerSegment(mapped)}`;
-  if (typeof event === "string" && index >= 0) return branches[index].$ref ?? `${pointer}/${schema.oneOf ? "oneOf" : "anyOf"}/${index}`;
-  const expected = known.filter((name) => name !== undefined).map((name) => JSON.stringify(name)).join(", ");
-  const problem = typeof value !== "object" || value === null || Array.isArray(value) ? "(root) must be an object" : event === undefined ? "/event is missing" : `/event ${JSON.stringify(event)} is not a known event`;
-  throw new WebhookValidationError(`invalid webhook event: ${problem} (known events: ${expected})`, problem.startsWith("(root)") ? "" : "/event", [problem]);
-}
-
-/** The text of a delivery's body, parsed; objects are taken as already parsed. */
+/** The delivery's body as JSON: text and bytes are parsed, anything else is taken as parsed already. */
 function parseBody(body: unknown): unknown {
   if (typeof body !== "string" && !(body instanceof Uint8Array)) return body;
   const text = typeof body === "string" ? body : new TextDecoder().decode(body);
@@ -75,24 +36,18 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
- * A parser for the webhook events of an OpenAPI document: validates against
- * `#/components/schemas/<schemaName>` and returns the body typed as `Event`.
+ * A parser for the webhook events an OpenAPI document describes in its `webhooks` map: each body is
+ * checked against the schema of its own `event` and returned typed as `Event`.
  */
-export function createWebhookParser<Event = WebhookEvent>(document: OpenApiDocument, schemaName = "WebhookEvent"): (body: unknown) => Event {
-  let validator: OpenApiValidator | undefined; // compiled on first use, not on import
-  const pointer = `#/components/schemas/${pointerSegment(schemaName)}`;
+export function createWebhookParser<Event = WebhookEvent>(document: OpenApiDocument): (body: unknown) => Event {
+  let webhooks: WebhookValidator | undefined; // compiled on first use, not on import
   return (body) => {
     const value = parseBody(body);
-    validator ??= new OpenApiValidator(document);
-    const validate = validator.schemaAt(schemaFor(validator, pointer, value));
-    if (validate(value)) return value as Event;
-    const errors = validate.errors ?? [];
-    const first = errors[0];
-    // A missing property is reported on its parent; name the property itself.
-    const missing = first?.keyword === "required" ? `/${pointerSegment(String((first.params as { missingProperty: string }).missingProperty))}` : "";
-    const violations = formatAjvErrors(errors);
-    const event = (value as { event?: unknown }).event;
-    throw new WebhookValidationError(`invalid webhook event ${JSON.stringify(event)}: ${violations.join("; ")}`, `${first?.instancePath ?? ""}${missing}`, violations);
+    webhooks ??= new WebhookValidator(new OpenApiValidator(document));
+    const violations = webhooks.findViolations(value);
+    if (violations.length === 0) return value as Event;
+    const messages = violations.map((violation) => violation.message);
+    throw new WebhookValidationError(`invalid webhook event: ${messages.join("; ")}`, violations[0].field ?? "", messages);
   };
 }
 

@@ -1,8 +1,9 @@
 // The client end to end against the server under test (the Prism mock by default; a real Ndoto
 // with NDOTO_BASE_URL, where only reads and refused requests run).
 import { describe, expect, it } from "vitest";
-import { createNdotoClient, NdotoApiError } from "../../src/client/index";
+import { collectAll, createNdotoClient, NdotoApiError } from "../../src/client/index";
 import { expectConforming, itMutating, target } from "../support/client";
+import { validator } from "../support/spec";
 
 const list = "/api/v1/accounts/{account_id}/labels";
 const one = "/api/v1/accounts/{account_id}/labels/{id}";
@@ -48,6 +49,16 @@ describe("the client against the server", () => {
     expect(sent).toBe(1);
     expect(Date.now() - started).toBeLessThan(5000);
     expectConforming(result, "get", list, 429);
+  });
+
+  it("collects a paginated list (contacts), page after page", async () => {
+    const contacts = await collectAll(client, "/api/v1/accounts/{account_id}/contacts", { maxPages: 2 });
+    for (const contact of contacts) expect(validator.validate("#/components/schemas/Contact", contact)).toEqual([]);
+    if (target.isMock) expect(contacts.map((contact) => contact.name)).toEqual(["Jabari Mwangi"]);
+  });
+
+  it.runIf(target.isMock)("ends at once on an empty list", async () => {
+    expect(await collectAll(client, "/api/v1/accounts/{account_id}/contacts", { headers: { Prefer: "example=ContactListEmpty" } })).toEqual([]);
   });
 
   itMutating("creates a label", async () => {

@@ -6,13 +6,22 @@ import { target } from "../support/client";
 import { operations, validator } from "../support/spec";
 import { pointerSegment } from "../../src/validation/openapi-validator";
 
-/** Fills a path template from its parameters' examples (e.g. `{account_id}` → 1). */
+/**
+ * Fills a path template from its parameters' examples (e.g. `{account_id}` → 1) and adds the
+ * required query parameters (e.g. the contact search's `q`), so the mock accepts the request.
+ */
 function concretePath(pathKey: string, parameters: any[]): string {
-  return pathKey.replace(/\{([^}]+)\}/g, (_, name) => {
+  const filled = pathKey.replace(/\{([^}]+)\}/g, (_, name) => {
     const parameter = parameters.find((p) => p.in === "path" && p.name === name);
     if (parameter?.example === undefined) throw new Error(`path parameter ${name} of ${pathKey} has no example`);
     return encodeURIComponent(String(parameter.example));
   });
+  const query = new URLSearchParams();
+  for (const parameter of parameters.filter((p) => p.in === "query" && p.required)) {
+    if (parameter.example === undefined) throw new Error(`required query parameter ${parameter.name} of ${pathKey} has no example`);
+    query.append(parameter.name, String(parameter.example));
+  }
+  return query.size > 0 ? `${filled}?${query}` : filled;
 }
 
 const cases = operations().flatMap(({ path: pathKey, method, operation }) => {

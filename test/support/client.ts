@@ -13,6 +13,9 @@ export const target = inject("target");
  */
 export const itMutating = it.runIf(target.isMock);
 
+/** Headers for a request about an unknown id: the mock needs `Prefer` to answer its documented 404. */
+export const unknownIdHeaders = target.isMock ? { Prefer: "code=404" } : undefined;
+
 export function apiClient(options: { token?: string | null } = {}) {
   const token = options.token === undefined ? target.token : options.token;
   return createClient<paths>({

@@ -2,21 +2,14 @@
 import { readFileSync } from "node:fs";
 import { bundledJson } from "../../scripts/lib/project";
 import { OpenApiValidator, type OpenApiDocument } from "../../src/validation/openapi-validator";
+import { listOperations, type OperationEntry } from "../../src/validation/operations";
+
+export { httpMethods, type OperationEntry } from "../../src/validation/operations";
 
 export const spec = JSON.parse(readFileSync(bundledJson, "utf8")) as OpenApiDocument;
 export const validator = new OpenApiValidator(spec);
 
-export const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-export interface OperationEntry {
-  path: string;
-  method: (typeof httpMethods)[number];
-  operation: any;
-}
-
 /** Every operation in the document, in document order. */
 export function operations(): OperationEntry[] {
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    httpMethods.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })),
-  );
+  return listOperations(spec);
 }

@@ -79,3 +79,12 @@ export async function scopedPages(client: NdotoClient<AccountScopedPaths<PagedPa
   await collectAll(client, "/api/v1/accounts/{account_id}/contacts", { params: { query: { sort: "email" } } });
   return all.length;
 }
+
+// The description's own paginated lists.
+export async function realPages(): Promise<string[]> {
+  const client = createNdotoClient({ token: "t", accountId: 1 });
+  const contacts: components["schemas"]["Contact"][] = await collectAll(client, "/api/v1/accounts/{account_id}/contacts", { params: { query: { page: 2 } } });
+  // @ts-expect-error -- labels are not paginated: one { payload } answer
+  await collectAll(client, "/api/v1/accounts/{account_id}/labels");
+  return contacts.map((contact) => contact.name ?? "");
+}

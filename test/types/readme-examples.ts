@@ -1,6 +1,6 @@
 // The client examples of README.md ("The typed client"), type-checked by `tsc` so that they stay
-// true. (The pagination example waits for a paginated list in the description.) Never run.
-import { createNdotoClient, NdotoApiError } from "../../src/client/index";
+// true. Never run.
+import { collectAll, createNdotoClient, NdotoApiError, paginate } from "../../src/client/index";
 import { parseWebhookEvent } from "../../src/client/webhooks";
 
 const token = "YOUR_TOKEN";
@@ -22,6 +22,9 @@ export async function features(rawBody: string): Promise<unknown[]> {
   await ndoto.GET("/api/v1/accounts/{account_id}/labels/{id}", { params: { path: { id: 3 } } });
   await ndoto.GET("/api/v1/accounts/{account_id}/labels", { params: { path: { account_id: 2 } } });
 
+  for await (const contact of paginate(ndoto, "/api/v1/accounts/{account_id}/contacts", { maxPages: 10 })) console.log(contact.name);
+  const everyone = await collectAll(ndoto, "/api/v1/accounts/{account_id}/contacts");
+
   const strict = createNdotoClient({ token, accountId: 1, throwOnError: true });
   try {
     const { data: label } = await strict.GET("/api/v1/accounts/{account_id}/labels/{id}", { params: { path: { id: 3 } } });
@@ -37,5 +40,5 @@ export async function features(rawBody: string): Promise<unknown[]> {
   await ndoto.GET("/api/v1/profile", { timeoutMs: 5_000, signal: controller.signal });
 
   const event = parseWebhookEvent(rawBody);
-  return [mock, patient, event];
+  return [mock, patient, event, everyone];
 }
