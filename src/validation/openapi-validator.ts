@@ -167,9 +167,14 @@ export class OpenApiValidator {
     if (!(mediaType in content)) {
       return [...violations, { location: "content-type", message: `content type ${JSON.stringify(response.contentType)} is not documented (documented: ${Object.keys(content).join(", ")})` }];
     }
-    const validate = this.schemaAt(`${documentedAt}/content/${pointerSegment(mediaType)}/schema`);
-    if (validate(response.body)) return violations;
-    return [...violations, ...(validate.errors ?? []).map((error): Violation => ({ location: "body", field: fieldPointer(error), message: formatAjvError(error) }))];
+    return [...violations, ...this.schemaViolations(`${documentedAt}/content/${pointerSegment(mediaType)}/schema`, response.body)];
+  }
+
+  /** Checks a value against the schema at `pointer`, keeping each violation's field (a JSON pointer) apart. */
+  schemaViolations(pointer: string, value: unknown): Violation[] {
+    const validate = this.schemaAt(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((error): Violation => ({ location: "body", field: fieldPointer(error), message: formatAjvError(error) }));
   }
 
   /** Documented headers: a `required` one must be there, and any that is there must match its schema. */

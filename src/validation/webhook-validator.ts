@@ -1,7 +1,7 @@
 // Checks webhook event payloads (what Ndoto POSTs to a webhook's URL) against the `webhooks` map
 // of the bundled OpenAPI document. Picks the event's own schema by `event`, so a malformed payload
 // gets the violations of that one schema instead of a dozen failing `oneOf` branches.
-import { OpenApiValidator, pointerSegment } from "./openapi-validator";
+import { OpenApiValidator, pointerSegment, type Violation } from "./openapi-validator";
 
 export class WebhookValidator {
   constructor(private readonly validator: OpenApiValidator) {}
@@ -13,12 +13,18 @@ export class WebhookValidator {
 
   /** Checks one delivered payload; returns readable violations (empty when it conforms). */
   check(payload: unknown): string[] {
-    if (!payload || typeof payload !== "object" || Array.isArray(payload)) return ["(root) must be an object with an `event` field"];
+    return this.findViolations(payload).map((violation) => violation.message);
+  }
+
+  /** The same checks as `check`, with the field each violation is about (a JSON pointer) kept apart. */
+  findViolations(payload: unknown): Violation[] {
+    const wrong = (field: string, message: string): Violation[] => [{ location: "body", field, message }];
+    if (!payload || typeof payload !== "object" || Array.isArray(payload)) return wrong("", "(root) must be an object with an `event` field");
     const event = (payload as { event?: unknown }).event;
-    if (event === undefined) return [`(root) must have required property 'event' (one of: ${this.eventNames.join(", ")})`];
-    if (typeof event !== "string") return [`/event must be a string, got ${JSON.stringify(event)}`];
-    if (!this.eventNames.includes(event)) return [`/event ${JSON.stringify(event)} is not an event this description knows (known: ${this.eventNames.join(", ")})`];
+    if (event === undefined) return wrong("/event", `(root) must have required property 'event' (one of: ${this.eventNames.join(", ")})`);
+    if (typeof event !== "string") return wrong("/event", `/event must be a string, got ${JSON.stringify(event)}`);
+    if (!this.eventNames.includes(event)) return wrong("/event", `/event ${JSON.stringify(event)} is not an event this description knows (known: ${this.eventNames.join(", ")})`);
     const pointer = `#/webhooks/${pointerSegment(event)}/post/requestBody/content/application~1json/schema`;
-    return this.validator.validate(pointer, payload).map((violation) => `${event}: ${violation}`);
+    return this.validator.schemaViolations(pointer, payload).map((violation) => ({ ...violation, message: `${event}: ${violation.message}` }));
   }
 }
