@@ -1,8 +1,8 @@
 // Runs the benchmarks (every bench/*.bench.ts, one after the other) and prints a table of results
 // against their targets. Exits 1 when a target is missed.
-//   npm run bench                     all benchmarks
-//   npm run bench -- --only throughput one of them (the file name without .bench.ts)
-//   npm run bench -- --record         also write the results into BENCHMARKS.md
+//   npm run bench:client                     all of them (`npm run bench` runs them too)
+//   npm run bench:client -- --only throughput one of them (the file name without .bench.ts)
+//   npm run bench:client -- --record         also write the results into BENCHMARKS.md
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { meetsTarget, ratio, type Bench, type BenchResult } from "./lib";
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const benchmarksFile = path.join(projectRoot, "BENCHMARKS.md");
-const startMarker = "<!-- bench:results:start (written by npm run bench -- --record) -->";
+const startMarker = "<!-- bench:results:start (written by npm run bench:client -- --record) -->";
 const endMarker = "<!-- bench:results:end -->";
 
 function targetText(result: BenchResult): string {

@@ -4,5 +4,5 @@ export { createNdotoClient, defaultBaseUrl, type NdotoClientOptions } from "./cl
 export { NdotoApiError } from "./errors.js";
 export { collectAll, paginate, type PageItem, type PageMeta, type PageOptions, type PaginatedPath } from "./pagination.js";
 export type { RetryEvent, RetryOptions } from "./retry.js";
-export type { AccountScopedPaths, CallOptions, ClientFor, NdotoClient } from "./types.js";
+export type { CallOptions, ClientFor, NdotoClient } from "./types.js";
 export type { components, operations, paths, webhooks } from "../../generated/openapi-types.js";

@@ -1,7 +1,7 @@
 // Reading every item of a paginated list: Ndoto's paginated lists answer
 // `{ data: [...], meta: { count, current_page, total_pages } }` and take a `page` query parameter.
 import type { MaybeOptionalInit } from "openapi-fetch";
-import type { CallOptions, NdotoClient } from "./types.js";
+import type { CallOptions, NdotoClient, ScopedOperation } from "./types.js";
 
 export interface PageMeta {
   count: number;
@@ -25,8 +25,9 @@ export interface PageOptions {
   maxPages?: number;
 }
 
-type PageInit<Paths, Path extends keyof Paths> = NonNullable<MaybeOptionalInit<Paths[Path], "get" & keyof Paths[Path]>> & CallOptions & PageOptions;
-type PageArgs<Paths, Path extends keyof Paths> = {} extends PageInit<Paths, Path> ? [init?: PageInit<Paths, Path>] : [init: PageInit<Paths, Path>];
+type GetOperation<Paths, Path extends keyof Paths, Scoped extends boolean> = Paths[Path] extends { get: infer Operation } ? (Scoped extends true ? ScopedOperation<Operation> : Operation) : never;
+type PageInit<Paths, Path extends keyof Paths, Scoped extends boolean> = NonNullable<MaybeOptionalInit<{ get: GetOperation<Paths, Path, Scoped> }, "get">> & CallOptions & PageOptions;
+type PageArgs<Paths, Path extends keyof Paths, Scoped extends boolean> = {} extends PageInit<Paths, Path, Scoped> ? [init?: PageInit<Paths, Path, Scoped>] : [init: PageInit<Paths, Path, Scoped>];
 
 /**
  * Yields every item of a paginated list, page after page (from `params.query.page`, default 1)
@@ -35,10 +36,10 @@ type PageArgs<Paths, Path extends keyof Paths> = {} extends PageInit<Paths, Path
  * (`& string` keeps the path a literal type; without it TypeScript widens it to `string` and the
  * items to those of every paginated list.)
  */
-export async function* paginate<Paths, Path extends PaginatedPath<Paths> & string>(
-  client: NdotoClient<Paths, boolean>,
+export async function* paginate<Paths, Path extends PaginatedPath<Paths> & string, Scoped extends boolean>(
+  client: NdotoClient<Paths, boolean, Scoped>,
   path: Path,
-  ...[init]: PageArgs<Paths, Path>
+  ...[init]: PageArgs<Paths, Path, Scoped>
 ): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {
   const { maxPages = Infinity, ...rest } = (init ?? {}) as PageOptions & { params?: { query?: { page?: number } } };
   const get = client.GET as unknown as (path: Path, init: object) => Promise<{ data: { data?: unknown; meta?: Partial<PageMeta> } }>;
@@ -53,7 +54,11 @@ export async function* paginate<Paths, Path extends PaginatedPath<Paths> & strin
 }
 
 /** Every item of a paginated list in one array (see paginate; `maxPages` bounds the memory used). */
-export async function collectAll<Paths, Path extends PaginatedPath<Paths> & string>(client: NdotoClient<Paths, boolean>, path: Path, ...init: PageArgs<Paths, Path>): Promise<PageItem<Paths, Path>[]> {
+export async function collectAll<Paths, Path extends PaginatedPath<Paths> & string, Scoped extends boolean>(
+  client: NdotoClient<Paths, boolean, Scoped>,
+  path: Path,
+  ...init: PageArgs<Paths, Path, Scoped>
+): Promise<PageItem<Paths, Path>[]> {
   const items: PageItem<Paths, Path>[] = [];
   for await (const item of paginate(client, path, ...init)) items.push(item);
   return items;

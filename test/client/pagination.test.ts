@@ -1,6 +1,6 @@
 // The paginators against a fake paginated list ({ data, meta: { count, current_page, total_pages } }).
 import { describe, expect, it } from "vitest";
-import { collectAll, createNdotoClient, NdotoApiError, paginate, type AccountScopedPaths, type NdotoClient } from "../../src/client/index";
+import { collectAll, createNdotoClient, NdotoApiError, paginate, type NdotoClient } from "../../src/client/index";
 import { fakeFetch, json, type Answer } from "../support/fake-fetch";
 import type { PagedPaths, TestContact } from "../support/paged-paths";
 
@@ -18,7 +18,7 @@ function contactPages(total: number, perPage = 2): Answer {
 
 function pagedClient(...answers: Answer[]) {
   const fake = fakeFetch(...answers);
-  const client = createNdotoClient({ token: "pagination-test-token", accountId: 4, fetch: fake.fetch, retry: false }) as unknown as NdotoClient<AccountScopedPaths<PagedPaths>>;
+  const client = createNdotoClient({ token: "pagination-test-token", accountId: 4, fetch: fake.fetch, retry: false }) as unknown as NdotoClient<PagedPaths, false, true>;
   return { client, fake, pages: () => fake.sent.map((request) => new URL(request.url).searchParams.get("page")) };
 }
 

@@ -1,6 +1,6 @@
 // Type-level tests of the client, checked by `tsc` (npm run typecheck). Each line marked with the
 // expect-error directive must stay an error; everything else must type-check.
-import { collectAll, createNdotoClient, paginate, type AccountScopedPaths, type NdotoClient, type PageItem } from "../../src/client/index";
+import { collectAll, createNdotoClient, paginate, type NdotoClient, type PageItem } from "../../src/client/index";
 import type { components } from "../../generated/openapi-types";
 import type { PagedPaths } from "../support/paged-paths";
 
@@ -25,6 +25,10 @@ export async function accountScoped(): Promise<string[]> {
   await client.POST("/api/v1/accounts/{account_id}/labels", { body: { color: "#1F93FF" } });
   // @ts-expect-error -- no such path
   await client.GET("/api/v1/accounts/{account_id}/label");
+  // Required query parameters stay required.
+  await client.GET("/api/v1/accounts/{account_id}/contacts/search", { params: { query: { q: "jabari" } } });
+  // @ts-expect-error -- q is required
+  await client.GET("/api/v1/accounts/{account_id}/contacts/search");
   // @ts-expect-error -- timeoutMs is a number
   await client.GET("/api/v1/profile", { timeoutMs: "5s" });
   return labels.map((label) => label.title);
@@ -72,7 +76,7 @@ export async function pages(client: NdotoClient<PagedPaths>): Promise<string[]> 
   return [...names, ...all.map((contact) => contact.name)];
 }
 
-export async function scopedPages(client: NdotoClient<AccountScopedPaths<PagedPaths>, true>): Promise<number> {
+export async function scopedPages(client: NdotoClient<PagedPaths, true, true>): Promise<number> {
   // With the account on the client (and in throwing mode), no init is needed.
   const all = await collectAll(client, "/api/v1/accounts/{account_id}/contacts");
   // @ts-expect-error -- sort only takes the documented values
